@@ -1,0 +1,160 @@
+"""Coding workers: each process loads the spaCy pipeline once and codes whole batches of articles.
+
+The parent process reads, cleans and de-duplicates articles, sends batches here, and stays the
+single database writer. Results come back in submission order, so the stored output does not depend
+on the number of workers.
+"""
+from __future__ import annotations
+
+import logging
+import multiprocessing as mp
+import os
+import signal
+from collections import deque
+from dataclasses import dataclass, field
+
+from ..config import Settings
+from ..models import Article, Event, Fact
+
+log = logging.getLogger(__name__)
+
+# One loaded pipeline per process (set by ``init_worker`` or lazily by ``get_nlp``).
+_NLP = None
+_NLP_KEY = None
+
+
+@dataclass
+class Coded:
+    """The coding result for one article of a batch: events and facts, or an error message."""
+
+    events: list[Event] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    error: str | None = None
+
+
+def get_nlp(settings: Settings):
+    """The process-wide loaded pipeline for ``settings`` (loaded on first use)."""
+    global _NLP, _NLP_KEY
+    key = (settings.spacy_model, settings.actor_files, settings.pattern_files)
+    if _NLP is None or _NLP_KEY != key:
+        from ..nlp import build_nlp
+
+        log.debug("loading pipeline in process %d", os.getpid())
+        _NLP, _NLP_KEY = build_nlp(settings), key
+    return _NLP
+
+
+def init_worker(settings: Settings) -> None:
+    """Pool initializer: ignore Ctrl-C (the parent handles it) and load the pipeline once."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    global _SETTINGS
+    _SETTINGS = settings
+    get_nlp(settings)
+
+
+_SETTINGS: Settings | None = None
+
+
+def _code_one(article: Article, nlp) -> Coded:
+    from ..events.api import code_article
+
+    try:
+        events, facts = code_article(article, nlp)
+        return Coded(list(events), list(facts))
+    except Exception as exc:  # one bad article must not kill the batch
+        log.warning("coding failed for %s: %s", article.origin or article.content_hash[:12], exc)
+        return Coded(error=f"{type(exc).__name__}: {exc}")
+
+
+def code_batch(articles: list[Article], settings: Settings | None = None) -> list[Coded]:
+    """Code a batch of articles with this process's pipeline; one ``Coded`` per article, in order.
+
+    Uses the coder's batch entry point (``code_articles``, built on ``nlp.pipe``) when it offers one,
+    falling back to one article at a time when the batch call fails.
+    """
+    settings = settings or _SETTINGS or Settings()
+    nlp = get_nlp(settings)
+    from ..events import api
+
+    batch_fn = getattr(api, "code_articles", None)
+    if batch_fn is not None and len(articles) > 1:
+        try:
+            return [Coded(list(ev), list(fa)) for ev, fa in batch_fn(articles, nlp)]
+        except Exception as exc:
+            log.warning("batch coding failed (%s); coding one article at a time", exc)
+    return [_code_one(a, nlp) for a in articles]
+
+
+def resolve_workers(workers: int) -> int:
+    return max(1, os.cpu_count() or 1) if workers <= 0 else workers
+
+
+class _Done:
+    def __init__(self, value):
+        self._value = value
+
+    def get(self):
+        return self._value
+
+
+class Coder:
+    """Submit batches, get results back in submission order, with a bounded number in flight.
+
+    ``workers == 1`` codes in this process (no pickling); more starts a process pool whose
+    initializer loads one pipeline per worker.
+    """
+
+    def __init__(self, settings: Settings, workers: int):
+        self.settings = settings
+        self.workers = resolve_workers(workers)
+        self.max_in_flight = 2 * self.workers
+        self._pending: deque = deque()
+        self._pool = None
+        if self.workers > 1:
+            ctx = mp.get_context("spawn")
+            self._pool = ctx.Pool(self.workers, initializer=init_worker, initargs=(settings,))
+
+    def submit(self, articles: list[Article], tag) -> None:
+        if not articles:
+            handle = _Done([])
+        elif self._pool is None:
+            handle = _Done(code_batch(articles, self.settings))
+        else:
+            handle = self._pool.apply_async(code_batch, (articles,))
+        self._pending.append((tag, handle))
+
+    def full(self) -> bool:
+        return len(self._pending) >= self.max_in_flight
+
+    def __len__(self) -> int:
+        return len(self._pending)
+
+    def next_result(self):
+        """(tag, list[Coded]) of the oldest submitted batch, waiting for it if needed."""
+        tag, handle = self._pending.popleft()
+        return tag, handle.get()
+
+    def worker_pids(self) -> list[int]:
+        return [p.pid for p in getattr(self._pool, "_pool", [])] if self._pool else [os.getpid()]
+
+    def close(self, *, terminate: bool = False) -> None:
+        if self._pool is None:
+            return
+        if terminate:
+            self._pool.terminate()
+        else:
+            self._pool.close()
+        self._pool.join()
+        self._pool = None
+
+
+def peak_rss_mb(pid: int | None = None) -> float | None:
+    """Peak resident set size (VmHWM) of a process in MB, read from /proc (Linux); None elsewhere."""
+    try:
+        with open(f"/proc/{pid or os.getpid()}/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024.0
+    except OSError:
+        return None
+    return None
