@@ -1,0 +1,178 @@
+"""Event clustering: reports (mentions) of one real-world event across articles -> one cluster.
+
+Rules (data: ``store/data/cluster_rules.yaml``):
+
+* Match key = dyad + code key. The dyad uses country-level actor keys (``Actor.key``: ISO3, or the
+  IGO code when there is no country). Codes in an *undirected group* (meetings/visits 040-046,
+  agreements 057, material cooperation 06x) use an unordered dyad and the group name, so
+  "Raisi visited Xi" and "Xi hosted Raisi" are one event. All other codes keep direction and compare
+  their first 3 digits (CAMEO base code): A->B and B->A criticism are two events, one per direction.
+* Dates: each cluster keeps its *anchor* interval (the first mention's date: a day, or the whole
+  month/year for coarser precision). A mention joins when its own interval, widened by
+  ``date_window_days`` (1), overlaps the anchor. The anchor never grows, so daily "A criticises B"
+  reports a week apart do not chain into one cluster.
+* Place: when both the cluster and the mention have coordinates they must be within ``place_km``;
+  when both only have names, the names must match; otherwise place does not block.
+* A mention with no date, or with neither actor known, gets a cluster of its own.
+
+Clustering is incremental and deterministic for a given insertion order: the best candidate is the
+one whose anchor is closest in time (then the oldest). Stats (mentions, articles, sources, earliest
+report) are recomputed from ``events`` for each touched cluster, so they never drift. Near-duplicate
+articles carry no events and therefore add no mentions or sources; their count is reported
+separately (``copies``) by ``accord.query``.
+"""
+from __future__ import annotations
+
+import calendar
+import math
+import sqlite3
+from datetime import date, timedelta
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Mapping
+
+import yaml
+
+
+@lru_cache(maxsize=1)
+def rules() -> dict:
+    text = resources.files(__package__).joinpath("data/cluster_rules.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    groups = {str(code): name for name, codes in data["undirected_groups"].items() for code in codes}
+    return {
+        "groups": groups,
+        "code_digits": int(data["code_digits"]),
+        "window": int(data["date_window_days"]),
+        "place_km": float(data["place_km"]),
+    }
+
+
+def _group(cameo: str) -> str | None:
+    groups = rules()["groups"]
+    for n in range(len(cameo), 0, -1):
+        if cameo[:n] in groups:
+            return groups[cameo[:n]]
+    return None
+
+
+def actor_key(code: str | None, country: str | None) -> str | None:
+    return country or code or None
+
+
+def match_key(row: Mapping[str, Any]) -> str | None:
+    """The clustering key of an events row, or None when the mention must stay alone."""
+    src = actor_key(row.get("source_code"), row.get("source_country"))
+    tgt = actor_key(row.get("target_code"), row.get("target_country"))
+    if not src and not tgt:
+        return None
+    src, tgt = src or "-", tgt or "-"
+    cameo = str(row.get("cameo") or "")
+    group = _group(cameo)
+    if group:
+        a, b = sorted((src, tgt))
+        return f"{a}|{b}|{group}"
+    return f"{src}>{tgt}|{cameo[: rules()['code_digits']]}"
+
+
+def interval(value: str | None, precision: str | None) -> tuple[date, date] | None:
+    """The span of days a (possibly coarse) date covers."""
+    if not value:
+        return None
+    try:
+        y = int(value[:4])
+        if precision == "year" or len(value) < 7:
+            return date(y, 1, 1), date(y, 12, 31)
+        m = int(value[5:7])
+        if precision == "month" or len(value) < 10:
+            return date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1])
+        d = date(y, m, int(value[8:10]))
+        return d, d
+    except ValueError:
+        return None
+
+
+def _km(lat1, lon1, lat2, lon2) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def same_place(cluster: Mapping[str, Any], row: Mapping[str, Any]) -> bool:
+    if None not in (cluster["place_lat"], cluster["place_lon"], row.get("location_lat"), row.get("location_lon")):
+        dist = _km(cluster["place_lat"], cluster["place_lon"], row["location_lat"], row["location_lon"])
+        return dist <= rules()["place_km"]
+    a, b = cluster["place_name"], row.get("location_name")
+    if a and b:
+        return a.strip().casefold() == b.strip().casefold()
+    return True
+
+
+def _candidates(conn: sqlite3.Connection, key: str, span: tuple[date, date]) -> list[sqlite3.Row]:
+    w = timedelta(days=rules()["window"])
+    lo, hi = (span[0] - w).isoformat(), (span[1] + w).isoformat()
+    return conn.execute(
+        "SELECT * FROM clusters WHERE match_key = ? AND date_lo <= ? AND date_hi >= ? ORDER BY id", (key, hi, lo)
+    ).fetchall()
+
+
+def _distance(cluster: sqlite3.Row, span: tuple[date, date]) -> int:
+    clo, chi = date.fromisoformat(cluster["date_lo"]), date.fromisoformat(cluster["date_hi"])
+    mid_c = clo.toordinal() + chi.toordinal()
+    mid_e = span[0].toordinal() + span[1].toordinal()
+    return abs(mid_c - mid_e)
+
+
+def _new_cluster(conn: sqlite3.Connection, key: str, span, row: Mapping[str, Any], now: str) -> int:
+    cur = conn.execute(
+        "INSERT INTO clusters(match_key, date_lo, date_hi, place_name, place_lat, place_lon, created_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (
+            key,
+            span[0].isoformat() if span else None,
+            span[1].isoformat() if span else None,
+            row.get("location_name"),
+            row.get("location_lat"),
+            row.get("location_lon"),
+            now,
+        ),
+    )
+    return int(cur.lastrowid)
+
+
+def assign(conn: sqlite3.Connection, row: Mapping[str, Any], now: str) -> int:
+    """Find or create the cluster for one new events row; returns the cluster id."""
+    key = match_key(row)
+    span = interval(row.get("date"), row.get("date_precision"))
+    if key is None or span is None:
+        return _new_cluster(conn, f"solo:{row.get('mention_key')}", span, row, now)
+    fits = [c for c in _candidates(conn, key, span) if same_place(c, row)]
+    if not fits:
+        return _new_cluster(conn, key, span, row, now)
+    best = min(fits, key=lambda c: (_distance(c, span), c["id"]))
+    if best["place_name"] is None and row.get("location_name"):
+        conn.execute(
+            "UPDATE clusters SET place_name = ?, place_lat = ?, place_lon = ? WHERE id = ?",
+            (row.get("location_name"), row.get("location_lat"), row.get("location_lon"), best["id"]),
+        )
+    return int(best["id"])
+
+
+_REFRESH = """
+UPDATE clusters SET
+  rep_event_id = (SELECT min(e.id) FROM events e WHERE e.cluster_id = clusters.id),
+  num_mentions = (SELECT count(*) FROM events e WHERE e.cluster_id = clusters.id),
+  num_articles = (SELECT count(DISTINCT e.article_id) FROM events e WHERE e.cluster_id = clusters.id),
+  num_sources = (SELECT count(DISTINCT coalesce(lower(a.publisher), 'article:' || a.id))
+                 FROM events e JOIN articles a ON a.id = e.article_id WHERE e.cluster_id = clusters.id),
+  first_reported = (SELECT min(a.date) FROM events e JOIN articles a ON a.id = e.article_id
+                    WHERE e.cluster_id = clusters.id),
+  first_url = (SELECT a.url FROM events e JOIN articles a ON a.id = e.article_id
+               WHERE e.cluster_id = clusters.id ORDER BY a.date IS NULL, a.date, a.id LIMIT 1)
+WHERE id = ?
+"""
+
+
+def refresh(conn: sqlite3.Connection, cluster_ids) -> None:
+    """Recompute the stats of the given clusters from their mentions."""
+    conn.executemany(_REFRESH, [(cid,) for cid in sorted(set(cluster_ids))])
