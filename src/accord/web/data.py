@@ -1,0 +1,104 @@
+"""The web layer's only door to the data: calls ``accord.query`` and adapts shapes for API and pages.
+
+One read-only connection per request (``connection`` dependency). Things the query layer does not
+offer directly are composed here from its public functions only (no SQL in the web layer):
+the A–B dyad filter of the event table (either direction) and the dyad timeline for the chart.
+"""
+from __future__ import annotations
+
+import heapq
+import logging
+from collections import defaultdict
+from typing import Iterator
+
+from fastapi import Request
+
+from .. import query
+from ..store import Store
+
+log = logging.getLogger(__name__)
+
+WEB_FILTERS = {"q": "text"}  # web parameter name -> query filter name
+
+
+def connection(request: Request) -> Iterator[object]:
+    """FastAPI dependency: a read-only Store for this request, closed afterwards."""
+    store = Store(request.app.state.cfg.db_path, readonly=True)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def _query_filters(filters: dict) -> dict:
+    out = {WEB_FILTERS.get(k, k): v for k, v in filters.items() if k not in ("a", "b")}
+    return out
+
+
+def _order_key(e: dict):
+    # Same order as accord.query.events: dated first, newest first, then id.
+    date = e.get("date")
+    return (date is None, _neg(date or ""), e.get("id") or 0)
+
+
+def _neg(s: str) -> tuple:
+    return tuple(-ord(c) for c in s) + (1,)
+
+
+def events(db, filters: dict, limit: int, offset: int) -> dict:
+    """One page of clustered events and the total count; ``a``/``b`` select a dyad (both directions)."""
+    base = _query_filters(filters)
+    a, b = filters.get("a"), filters.get("b")
+    if not (a and b):
+        items = query.events(db, base, limit=limit, offset=offset)
+        return {"items": items, "total": query.count_events(db, base)}
+    sides = [{**base, "source": a, "target": b}]
+    if a != b:
+        sides.append({**base, "source": b, "target": a})
+    seen, merged = set(), []
+    streams = [query.events(db, f, limit=offset + limit, offset=0) for f in sides]
+    for e in heapq.merge(*streams, key=_order_key):
+        if e["id"] not in seen:
+            seen.add(e["id"])
+            merged.append(e)
+    total = sum(query.count_events(db, f) for f in sides)
+    return {"items": merged[offset:offset + limit], "total": total}
+
+
+def event_detail(db, event_id: int) -> dict | None:
+    found = query.event_detail(db, event_id)
+    if found is None:
+        return None
+    found = dict(found)
+    found["mentions_list"] = [
+        {**m, "title": m.get("article_title"), "date": m.get("article_date") or m.get("date")}
+        for m in found.get("mentions_list") or []
+    ]
+    return found
+
+
+def article_detail(db, article_id: int) -> dict | None:
+    return query.article_detail(db, article_id)
+
+
+def dyad(db, a: str, b: str) -> dict:
+    return query.dyad(db, a, b)
+
+
+def top_actors(db, n: int) -> list[dict]:
+    return query.top_actors(db, n)
+
+
+def network(db, *, limit: int, min_events: int, date_from: str | None, date_to: str | None) -> dict:
+    return query.network(db, limit=limit, min_events=min_events, date_from=date_from, date_to=date_to)
+
+
+def facts(db, *, actor: str | None, relation: str | None, limit: int, offset: int) -> dict:
+    """One page of facts; the query layer has no count, so ``total`` is None and ``more`` says if
+    another page exists (one extra row is fetched)."""
+    rows = query.facts(db, actor=actor, relation=relation, limit=limit + 1, offset=offset)
+    return {"items": rows[:limit], "total": None, "more": len(rows) > limit}
+
+
+def health(db) -> dict:
+    return {"status": "ok", "events": query.count_events(db), "mentions": query.count_events(db, clustered=False)}

@@ -1,0 +1,92 @@
+"""Request parameters shared by the API and the dashboard: event filters and pagination.
+
+Everything is validated here (pattern, length, range) before it reaches ``accord.query``, which
+binds every value as an SQL parameter. The page size is capped by the app's ``max_page_size``.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Annotated
+
+from fastapi import HTTPException, Query, Request
+
+# Empty values are allowed (HTML forms send them) and mean "no filter".
+ACTOR_RE = r"^([A-Za-z0-9]{2,24})?$"
+DATE_RE = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"
+DEFAULT_LIMIT = 50
+
+ActorParam = Annotated[str | None, Query(pattern=ACTOR_RE, description="Actor code: ISO3 country (IRN), CAMEO actor code (CHNGOV) or IGO code")]
+DateParam = Annotated[str | None, Query(pattern=DATE_RE, description="YYYY, YYYY-MM or YYYY-MM-DD")]
+
+
+def _blank_to_none(value):
+    return None if value is None or (isinstance(value, str) and not value.strip()) else value
+
+
+@dataclass(frozen=True)
+class EventFilters:
+    actor: str | None = None
+    source: str | None = None
+    target: str | None = None
+    a: str | None = None
+    b: str | None = None
+    country: str | None = None
+    cameo: str | None = None
+    plover: str | None = None
+    quad: int | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    place: str | None = None
+    q: str | None = None
+
+    def as_query(self) -> dict:
+        """Non-empty filters, with actor codes upper-cased."""
+        out = {}
+        for k, v in asdict(self).items():
+            if v is None:
+                continue
+            out[k] = v.upper() if k in ("actor", "source", "target", "a", "b", "country") else v
+        return out
+
+
+@dataclass(frozen=True)
+class Page:
+    limit: int
+    offset: int
+
+
+def event_filters(
+    actor: ActorParam = None,
+    source: ActorParam = None,
+    target: ActorParam = None,
+    a: ActorParam = None,
+    b: ActorParam = None,
+    country: Annotated[str | None, Query(pattern=r"^([A-Za-z]{3})?$", description="ISO3 country on either side")] = None,
+    cameo: Annotated[str | None, Query(pattern=r"^(\d{1,4})?$", description="CAMEO code or prefix (05, 057)")] = None,
+    plover: Annotated[str | None, Query(pattern=r"^([A-Za-z_-]{2,40})?$", description="PLOVER event type")] = None,
+    quad: Annotated[str | None, Query(pattern=r"^[1-4]?$", description="Quad class 1-4")] = None,
+    date_from: DateParam = None,
+    date_to: DateParam = None,
+    place: Annotated[str | None, Query(max_length=100, description="Place name")] = None,
+    q: Annotated[str | None, Query(max_length=200, description="Full-text search over evidence sentences")] = None,
+) -> EventFilters:
+    values = [_blank_to_none(v) for v in (actor, source, target, a, b, country, cameo, plover)]
+    a, b = values[3], values[4]
+    if (a is None) != (b is None):
+        raise HTTPException(422, "a dyad needs both a and b")
+    quad_n = int(quad) if _blank_to_none(quad) else None
+    return EventFilters(*values, quad_n, _blank_to_none(date_from), _blank_to_none(date_to),
+                        _blank_to_none(place), _blank_to_none(q))
+
+
+def page_params(
+    request: Request,
+    limit: Annotated[int | None, Query(ge=1, description="Page size (default 50; at most the server's max page size)")] = None,
+    offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+) -> Page:
+    cap = request.app.state.cfg.max_page_size
+    if limit is None:
+        limit = min(DEFAULT_LIMIT, cap)
+    if limit > cap:
+        raise HTTPException(422, f"limit must be at most {cap}")
+    return Page(limit, offset)
