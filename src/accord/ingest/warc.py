@@ -1,0 +1,63 @@
+"""WARC / WARC.gz archives (warcio): HTML or text HTTP responses become RawDocuments."""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Iterator
+
+from ..models import RawDocument, Rejection
+
+log = logging.getLogger(__name__)
+
+_TEXT_TYPES = {"text/html": "html", "application/xhtml+xml": "html", "text/plain": "text"}
+
+
+def _media(value: str | None) -> tuple[str | None, str | None]:
+    if not value:
+        return None, None
+    parts = [p.strip() for p in value.split(";")]
+    charset = next((p.split("=", 1)[1].strip("\"' ") for p in parts[1:] if p.lower().startswith("charset=")), None)
+    return parts[0].lower(), charset
+
+
+def iter_warc(path: Path, max_bytes: int, label: str | None = None) -> Iterator[RawDocument | Rejection]:
+    """Response (and resource) records with HTML/text bodies; other records are skipped quietly."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    label = label or str(path)
+    n = 0
+    with open(path, "rb") as fh:
+        try:
+            for record in ArchiveIterator(fh):
+                if record.rec_type not in ("response", "resource"):
+                    continue
+                n += 1
+                item = _record(record, f"{label}#{n}", max_bytes)
+                if item is not None:
+                    yield item
+        except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
+            yield Rejection(f"{label}#{n + 1}", "malformed-warc", f"archive unreadable from here on: {exc}"[:300])
+
+
+def _record(record, origin: str, max_bytes: int) -> RawDocument | Rejection | None:
+    uri = record.rec_headers.get_header("WARC-Target-URI")
+    when = record.rec_headers.get_header("WARC-Date")
+    if record.rec_type == "response":
+        if record.http_headers is None:
+            return None
+        status = record.http_headers.get_statuscode()
+        if status != "200":
+            return None
+        ctype, charset = _media(record.http_headers.get_header("Content-Type"))
+    else:
+        ctype, charset = _media(record.rec_headers.get_header("Content-Type"))
+    kind = _TEXT_TYPES.get(ctype or "")
+    if kind is None:
+        return None
+    body = record.content_stream().read(max_bytes + 1)
+    origin = f"{origin} {uri}" if uri else origin
+    if len(body) > max_bytes:
+        return Rejection(origin, "oversize", f"record body exceeds limit {max_bytes:,} bytes")
+    meta = {"url": uri} if uri else {}
+    return RawDocument(content=body, origin=origin, kind=kind, url=uri, fetched_at=when, meta=meta, encoding=charset)

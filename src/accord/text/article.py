@@ -1,0 +1,141 @@
+"""Assemble an :class:`Article` from a RawDocument (HTML or plain text) or from a str."""
+from __future__ import annotations
+
+import logging
+import re
+from typing import Any, Mapping
+
+from ..config import Settings
+from ..errors import Rejected
+from ..models import Article, RawDocument
+from .boilerplate import strip_boilerplate, tidy
+from .dates import normalize_date
+from .decode import decode_bytes
+from .html import extract_html, host_publisher
+from .language import detect_language
+from .plain import Dateline, split_dateline, split_headline, strip_byline
+
+log = logging.getLogger(__name__)
+
+_HTML_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b", re.I | re.S)
+_TAG = re.compile(r"</?(?:p|div|span|a|br|table|script|style|li|h[1-6])\b[^>]*>", re.I)
+_LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
+_MIN_HTML_WORDS = 5
+
+
+def sniff_is_html(text: str) -> bool:
+    """Markup by content: an HTML prologue, or a text dense with common tags."""
+    head = text[:4096]
+    if _HTML_START.match(head):
+        return True
+    return len(_TAG.findall(head)) >= 5
+
+
+def _meta_str(meta: Mapping[str, Any], key: str) -> str | None:
+    value = meta.get(key)
+    if value is None:
+        return None
+    value = " ".join(str(value).split())
+    return value or None
+
+
+def _same_line(a: str, b: str) -> bool:
+    norm = lambda s: " ".join(s.lower().split()).strip(" .")  # noqa: E731
+    return norm(a) == norm(b)
+
+
+def _date_from(meta_date: str | None, dl: Dateline | None) -> str | None:
+    if meta_date:
+        return meta_date
+    if dl is None:
+        return None
+    return dl.date
+
+
+def _plain_parts(text: str, meta: Mapping[str, Any]) -> dict:
+    """Headline, dateline and clean body of a plain-text article."""
+    text = tidy(text)
+    title = _meta_str(meta, "title")
+    if title:
+        first, sep, rest = text.partition("\n")
+        body = rest.lstrip("\n") if sep and _same_line(first, title) else text
+    else:
+        title, body = split_headline(text)
+    body = strip_byline(body)
+    dl, body = split_dateline(body)
+    return {"title": title, "body": strip_boilerplate(body), "dateline": dl}
+
+
+def _finish(body: str, *, title, publisher, date, url, origin, external_id, max_chars: int | None) -> Article:
+    if not _LETTER.search(body):
+        raise Rejected("no-text", origin or "", "no article text left after cleaning")
+    if max_chars is not None and len(body) > max_chars:
+        raise Rejected("oversize", origin or "", f"{len(body):,} characters > limit {max_chars:,}")
+    lang = detect_language(body if len(body) > 200 or not title else f"{title}\n{body}")
+    if lang != "en":
+        raise Rejected("not-english", origin or "", f"language looks like {lang!r}")
+    return Article(
+        text=body, title=title, publisher=publisher, date=date, url=url, language="en",
+        origin=origin, external_id=external_id,
+    )  # fmt: skip
+
+
+def article_from_text(text: str, *, meta: Mapping | None = None, origin: str | None = None,
+                      max_chars: int | None = None) -> Article:  # fmt: skip
+    """Build an Article from plain text (first-line headline, dateline, boilerplate removal)."""
+    meta = meta or {}
+    if not text or not text.strip():
+        raise Rejected("empty", origin or "", "no content")
+    parts = _plain_parts(text, meta)
+    dl: Dateline | None = parts["dateline"]
+    return _finish(
+        parts["body"],
+        title=parts["title"],
+        publisher=_meta_str(meta, "source") or (dl.publisher if dl else None),
+        date=_date_from(normalize_date(meta.get("date")), dl),
+        url=_meta_str(meta, "url"),
+        origin=origin,
+        external_id=_meta_str(meta, "id"),
+        max_chars=max_chars,
+    )
+
+
+def _html_article(html: str, raw: RawDocument, settings: Settings) -> Article:
+    meta = raw.meta or {}
+    url = _meta_str(meta, "url") or raw.url
+    res = extract_html(html, url)
+    body = strip_boilerplate(tidy(res.text))
+    dl, body = split_dateline(body)
+    if len(body.split()) < _MIN_HTML_WORDS:
+        if res.truncated:
+            raise Rejected("truncated-html", raw.origin, "page is cut off and no article text could be recovered")
+        raise Rejected("no-text", raw.origin, "no main article text found in the page")
+    publisher = _meta_str(meta, "source") or res.sitename or (dl.publisher if dl else None) or host_publisher(res.url)
+    return _finish(
+        body,
+        title=_meta_str(meta, "title") or res.title,
+        publisher=publisher,
+        date=_date_from(normalize_date(meta.get("date")) or res.date, dl),
+        url=res.url or url,
+        origin=raw.origin,
+        external_id=_meta_str(meta, "id"),
+        max_chars=settings.max_chars,
+    )
+
+
+def to_article(raw: RawDocument, settings: Settings | None = None) -> Article:
+    """Clean one RawDocument; raise ``Rejected`` (empty, binary, undecodable, oversize, no-text,
+    truncated-html, not-english) when it cannot give an English article."""
+    settings = settings or Settings()
+    if len(raw.content) > settings.max_bytes:
+        raise Rejected("oversize", raw.origin, f"{len(raw.content):,} bytes > limit {settings.max_bytes:,}")
+    text = decode_bytes(raw.content, raw.encoding, raw.origin)
+    kind = raw.kind
+    if kind not in ("html", "text"):
+        kind = "html" if sniff_is_html(text) else "text"
+    if kind == "html":
+        return _html_article(text, raw, settings)
+    meta = dict(raw.meta or {})
+    if raw.url and not meta.get("url"):
+        meta["url"] = raw.url
+    return article_from_text(text, meta=meta, origin=raw.origin, max_chars=settings.max_chars)
