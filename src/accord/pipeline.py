@@ -60,7 +60,7 @@ class Interrupted(KeyboardInterrupt):
 class _Batch:
     articles: list[Article] = field(default_factory=list)
     rejections: list[Rejection] = field(default_factory=list)
-    raws: list[RawDocument] = field(default_factory=list)  # documents this batch settles
+    origins: list[str] = field(default_factory=list)  # origins of the items this batch settles
     items: int = 0
 
     def __bool__(self) -> bool:
@@ -86,15 +86,15 @@ def run_items(
     label: list[str],
     progress: bool | None = None,
     store=None,
-    on_commit: Callable[[list[RawDocument]], None] | None = None,
+    on_commit: Callable[[list[str]], None] | None = None,
 ) -> PipelineReport:
-    """Run the pipeline on already-read items. ``on_commit(raws)`` is called inside each batch's
-    transaction with the documents that batch settled (stored, duplicate or refused)."""
+    """Run the pipeline on already-read items. ``on_commit(origins)`` is called inside each batch's
+    transaction with the origins of the items that batch settled (stored, duplicate or refused)."""
     own_store = store is None
     if own_store:
         from .store import Store
 
-        store = Store(settings.db)
+        store = Store(settings.db, near_dup_threshold=settings.near_dup_threshold)
     report = PipelineReport(workers=resolve_workers(settings.workers))
     started = time.monotonic()
     report.run_id = store.start_run(list(label))
@@ -129,10 +129,10 @@ def _drive(items: Iterator, settings: Settings, store, coder: Coder, report: Pip
     for item in items:
         batch.items += 1
         report.items += 1
+        batch.origins.append(item.origin)
         if isinstance(item, Rejection):
             batch.rejections.append(item)
         else:
-            batch.raws.append(item)
             article = _clean(item, settings, batch)
             if article is not None:
                 if article.content_hash in in_flight or store.has_content(article.content_hash):
@@ -179,7 +179,7 @@ def _commit_next(coder: Coder, store, report: PipelineReport, bar, in_flight: se
         for article, result in zip(batch.articles, coded):
             _store_article(store, article, result, delta, report.run_id)
         if on_commit is not None:
-            on_commit(batch.raws)
+            on_commit(batch.origins)
     _merge(report, delta)
     for article in batch.articles:
         in_flight.discard(article.content_hash)

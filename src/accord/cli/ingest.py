@@ -89,7 +89,7 @@ def register(group: click.Group) -> None:
     @actors_option
     @config_option
     def ingest(sources, db, workers, batch_size, quiet, actor_files, config_file):
-        """Ingest SOURCE... (files, folders, URLs, feeds, JSONL, WARC) into the database.
+        """Ingest files, folders, URLs, feeds, JSONL or WARC into the database.
 
         Resumable: rerunning the same command after an interruption skips what is stored.
         """

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import sys
 from pathlib import Path
 
 from ..config import Settings
@@ -50,33 +52,39 @@ def ddl(cols) -> str:
 
 # ---- executor side (plain Python, testable without Spark) -----------------------------------------
 
-def raw_from_row(row: dict, origin: str):
-    """RawDocument for one JSONL/Parquet row, the way ``accord ingest`` reads a JSONL line."""
-    from ..models import RawDocument
+def raw_from_record(rec: dict, origin: str, settings: Settings):
+    """RawDocument or Rejection for one input record, exactly as ``accord ingest`` reads a JSONL line.
 
-    try:
-        from ..ingest.jsonl import raw_from_record  # the local reader's own conversion, when it offers it
+    ``rec`` is either a raw JSONL line (``{"value": line}``) or a Parquet row (columns as JSONL fields).
+    """
+    from ..ingest.jsonl import parse_line
+    from ..models import Rejection
 
-        return raw_from_record(row, origin)
-    except ImportError:
-        pass
-    html, text = row.get("html"), row.get("text")
-    body, kind = (html, "html") if isinstance(html, str) and html.strip() else (text or "", "text")
-    meta = {k: row[k] for k in ("id", "title", "date", "source", "url") if row.get(k) not in (None, "")}
-    return RawDocument(content=str(body).encode("utf-8"), origin=origin, kind=kind, url=meta.get("url"), meta=meta)
+    if "value" in rec:
+        line = (rec["value"] or "").encode("utf-8", "surrogatepass")
+    else:
+        row = {k: rec[k] for k in INPUT_FIELDS if rec.get(k) is not None and rec[k] == rec[k]}  # not None/NaN
+        line = json.dumps(row, ensure_ascii=False).encode("utf-8")
+    if len(line) > settings.max_bytes:
+        return Rejection(origin, "oversize", f"line longer than the limit {settings.max_bytes:,} bytes")
+    return parse_line(line, origin)
 
 
-def code_row(row: dict, origin: str, settings: Settings) -> dict:
-    """One CODED row: clean + code an input row, with the same functions as the local pipeline."""
+def code_record(rec: dict, origin: str, settings: Settings) -> dict:
+    """One CODED row: read, clean and code one input record with the local pipeline's functions."""
     from ..errors import Rejected
     from ..events.api import code_article
+    from ..models import Rejection
     from ..store.rows import event_row
     from ..text import to_article
     from .pool import get_nlp
 
     out = {name: None for name, _ in CODED_COLS}
+    raw = raw_from_record(rec, origin, settings)
+    if isinstance(raw, Rejection):
+        return {**out, "status": "rejected", "reason": raw.reason, "detail": raw.detail, "origin": origin}
     try:
-        article = to_article(raw_from_row(row, origin), settings)
+        article = to_article(raw, settings)
     except Rejected as exc:
         return {**out, "status": "rejected", "reason": exc.reason, "detail": exc.detail, "origin": origin}
     out.update({name: getattr(article, name) for name, _ in ARTICLE_COLS})
@@ -92,32 +100,16 @@ def code_row(row: dict, origin: str, settings: Settings) -> dict:
     return {**out, "status": "article", "events_json": json.dumps(rows, ensure_ascii=False), "n_facts": len(facts)}
 
 
-def _input_row(rec: dict) -> dict:
-    if "value" in rec and set(rec) <= {"value", "row_id"}:  # a raw JSONL line
-        try:
-            parsed = json.loads(rec["value"])
-        except ValueError as exc:
-            return {"__error__": f"malformed-json: {exc}"}
-        return parsed if isinstance(parsed, dict) else {"__error__": "malformed-json: not an object"}
-    return {k: rec.get(k) for k in INPUT_FIELDS if k in rec}
-
-
 def code_partition(frames, settings: Settings, input_name: str):
-    """mapInPandas function: input rows -> CODED rows."""
+    """mapInPandas function: input rows -> CODED rows (the pipeline is loaded once per worker)."""
     import pandas as pd
 
     for frame in frames:
         out = []
         for rec in frame.to_dict("records"):
-            origin = f"{input_name}:{int(rec['row_id']) + 1}"
-            row = _input_row(rec)
-            if "__error__" in row:
-                reason, _, detail = row["__error__"].partition(": ")
-                coded = {name: None for name, _ in CODED_COLS}
-                coded.update(status="rejected", reason=reason, detail=detail, origin=origin)
-            else:
-                coded = code_row(row, origin, settings)
-            coded["row_id"] = int(rec["row_id"])
+            row_id = int(rec.pop("row_id"))
+            coded = code_record(rec, f"{input_name}:{row_id + 1}", settings)
+            coded["row_id"] = row_id
             out.append(coded)
         yield pd.DataFrame(out, columns=[name for name, _ in CODED_COLS])
 
@@ -162,6 +154,8 @@ def run_spark(input_path: str, output_path: str, *, master: str | None = None, s
     settings = settings or Settings()
     own = spark is None
     if own:
+        # executors on this machine run this interpreter (and so see the same accord install)
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
         builder = SparkSession.builder.appName("accord")
         if master:
             builder = builder.master(master)
