@@ -24,7 +24,8 @@ Row shape (``flat=False``): id, cluster_id, article_id, source{code,country,sect
 target{...}, cameo, cameo_root, quad_class, goldstein, plover{event,mode}, date, date_precision,
 location{name,country,lat,lon}|None, quantities[], negated, modality, confidence,
 evidence{text,start,end,trigger,trigger_start,trigger_end}, mentions, sources, articles,
-first_reported, first_url, publisher, url, article_title, article_date.
+first_reported, first_url, publisher, url, article_title, article_date, date_added (UTC, when the
+cluster was created).
 ``flat=True`` gives the same values as flat columns (``FLAT_COLUMNS``), quantities as JSON text.
 """
 from __future__ import annotations
@@ -48,12 +49,13 @@ FLAT_COLUMNS = (
        "location_name", "location_country", "location_lat", "location_lon", "quantities", "negated", "modality",
        "confidence", "evidence_text", "evidence_start", "evidence_end", "trigger", "trigger_start", "trigger_end",
        "mentions", "sources", "articles", "first_reported", "first_url", "publisher", "url", "article_title",
-       "article_date"]
+       "article_date", "date_added"]
 )
 
 _SELECT = """
 SELECT e.*, c.num_mentions AS mentions, c.num_sources AS sources, c.num_articles AS articles,
-       c.first_reported, c.first_url, a.publisher, a.url, a.title AS article_title, a.date AS article_date
+       c.first_reported, c.first_url, c.created_at AS date_added,
+       a.publisher, a.url, a.title AS article_title, a.date AS article_date
 FROM events e JOIN articles a ON a.id = e.article_id LEFT JOIN clusters c ON c.id = e.cluster_id
 """
 
@@ -160,7 +162,7 @@ def nest(flat: Mapping[str, Any]) -> dict[str, Any]:
         negated=bool(flat["negated"]), modality=flat["modality"], confidence=flat["confidence"], evidence=evidence,
     )
     for k in ("mentions", "sources", "articles", "first_reported", "first_url", "publisher", "url", "article_title",
-              "article_date"):
+              "article_date", "date_added"):
         out[k] = flat[k]
     return out
 
