@@ -11,7 +11,7 @@ from ..models import Article, RawDocument
 from .boilerplate import strip_boilerplate, tidy
 from .dates import normalize_date
 from .decode import decode_bytes
-from .html import extract_html, host_publisher
+from .html import HtmlResult, extract_html, host_publisher
 from .language import detect_language
 from .plain import Dateline, split_dateline, split_headline, strip_byline
 
@@ -100,12 +100,18 @@ def article_from_text(text: str, *, meta: Mapping | None = None, origin: str | N
     )
 
 
-def _html_article(html: str, raw: RawDocument, settings: Settings) -> Article:
-    meta = raw.meta or {}
-    url = _meta_str(meta, "url") or raw.url
+def html_body(html: str, url: str | None = None) -> tuple[HtmlResult, Dateline | None, str]:
+    """Extraction + the same cleaning as plain text (boilerplate lines, leading dateline)."""
     res = extract_html(html, url)
     body = strip_boilerplate(tidy(res.text))
     dl, body = split_dateline(body)
+    return res, dl, body
+
+
+def _html_article(html: str, raw: RawDocument, settings: Settings) -> Article:
+    meta = raw.meta or {}
+    url = _meta_str(meta, "url") or raw.url
+    res, dl, body = html_body(html, url)
     if len(body.split()) < _MIN_HTML_WORDS:
         if res.truncated:
             raise Rejected("truncated-html", raw.origin, "page is cut off and no article text could be recovered")

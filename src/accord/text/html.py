@@ -50,7 +50,8 @@ def extract_html(html: str, url: str | None = None) -> HtmlResult:
     date = normalize_date(getattr(doc, "date", None), use_dateparser=False) if doc is not None else None
     sitename = getattr(doc, "sitename", None) if doc is not None else None
     doc_url = (getattr(doc, "url", None) if doc is not None else None) or url
-    return HtmlResult(text, _clean_title(title), date, sitename or None, doc_url, looks_truncated(html))
+    title = strip_site_suffix(_clean_title(title), sitename, doc_url)
+    return HtmlResult(text, title, date, sitename or None, doc_url, looks_truncated(html))
 
 
 def _baseline(html: str) -> str:
@@ -70,6 +71,42 @@ def _clean_title(title: str | None) -> str | None:
         return None
     title = " ".join(title.split())
     return title or None
+
+
+_TITLE_SEP = re.compile(r"\s+(?:[|\-–—:·•»«]|::)\s+|\s+[|\-–—]$")
+_ALNUM = re.compile(r"[\W_]+", re.UNICODE)
+
+
+def _key(text: str | None) -> str:
+    return _ALNUM.sub("", (text or "").casefold())
+
+
+def _host_core(url: str | None) -> str:
+    host = (urlsplit(url).hostname or "") if url else ""
+    labels = [p for p in host.split(".") if p not in ("www", "m", "amp", "edition")]
+    return _key("".join(labels[:-1]) if len(labels) > 1 else "".join(labels))
+
+
+def _is_site(segment: str, site: str, host: str) -> bool:
+    seg = _key(segment)
+    if len(seg) < 3:
+        return not seg  # an empty tail ("Title -") goes too
+    if site and (site in seg or seg in site):
+        return True
+    return bool(host) and (host in seg or (seg in host and (len(seg) >= 5 or seg == host)))
+
+
+def strip_site_suffix(title: str | None, sitename: str | None, url: str | None) -> str | None:
+    """"Headline | The Daily Example" -> "Headline" when the tail names the site (or its host)."""
+    if not title:
+        return title
+    site, host = _key(sitename), _host_core(url)
+    for m in _TITLE_SEP.finditer(title):
+        head, tail = title[: m.start()].strip(), title[m.end() :]
+        first_tail = _TITLE_SEP.split(tail, maxsplit=1)[0] if tail else ""
+        if len(head.split()) >= 2 and _is_site(first_tail, site, host):
+            return head
+    return title
 
 
 def host_publisher(url: str | None) -> str | None:
