@@ -21,3 +21,8 @@ def client(web_db):
     app = create_app(str(web_db[0]), max_page_size=20)
     with TestClient(app) as c:
         yield c
+
+
+def pytest_configure(config):
+    # Starlette suggests "httpx2" for its TestClient; httpx is what this project ships.
+    config.addinivalue_line("filterwarnings", "ignore:Using `httpx` with `starlette.testclient`")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import heapq
 import logging
-from collections import defaultdict
+from functools import lru_cache
 from typing import Iterator
 
 from fastapi import Request
@@ -28,6 +28,33 @@ def connection(request: Request) -> Iterator[object]:
         yield store
     finally:
         store.close()
+
+
+@lru_cache(maxsize=1)
+def _codebook():
+    """CAMEO names for display (reference data only; None if the codebook cannot be loaded)."""
+    try:
+        from ..events.codebook import get_codebook
+
+        return get_codebook()
+    except Exception as exc:  # display nicety: never fail a page for it
+        log.warning("CAMEO codebook unavailable, showing codes only: %s", exc)
+        return None
+
+
+def cameo_name(code: str | None) -> str | None:
+    book = _codebook()
+    if not book or not code:
+        return None
+    try:
+        return book.lookup(code).name
+    except KeyError:
+        return None
+
+
+def _named(rows: list[dict]) -> list[dict]:
+    """Event rows with ``cameo_name`` added."""
+    return [{**e, "cameo_name": cameo_name(e.get("cameo"))} for e in rows]
 
 
 def _query_filters(filters: dict) -> dict:
@@ -51,7 +78,7 @@ def events(db, filters: dict, limit: int, offset: int) -> dict:
     a, b = filters.get("a"), filters.get("b")
     if not (a and b):
         items = query.events(db, base, limit=limit, offset=offset)
-        return {"items": items, "total": query.count_events(db, base)}
+        return {"items": _named(items), "total": query.count_events(db, base)}
     sides = [{**base, "source": a, "target": b}]
     if a != b:
         sides.append({**base, "source": b, "target": a})
@@ -62,7 +89,7 @@ def events(db, filters: dict, limit: int, offset: int) -> dict:
             seen.add(e["id"])
             merged.append(e)
     total = sum(query.count_events(db, f) for f in sides)
-    return {"items": merged[offset:offset + limit], "total": total}
+    return {"items": _named(merged[offset:offset + limit]), "total": total}
 
 
 def event_detail(db, event_id: int) -> dict | None:
@@ -70,6 +97,7 @@ def event_detail(db, event_id: int) -> dict | None:
     if found is None:
         return None
     found = dict(found)
+    found["cameo_name"] = cameo_name(found.get("cameo"))
     found["mentions_list"] = [
         {**m, "title": m.get("article_title"), "date": m.get("article_date") or m.get("date")}
         for m in found.get("mentions_list") or []
@@ -78,11 +106,18 @@ def event_detail(db, event_id: int) -> dict | None:
 
 
 def article_detail(db, article_id: int) -> dict | None:
-    return query.article_detail(db, article_id)
+    found = query.article_detail(db, article_id)
+    if found is not None:
+        found["events"] = _named(found.get("events") or [])
+    return found
 
 
 def dyad(db, a: str, b: str) -> dict:
-    return query.dyad(db, a, b)
+    out = query.dyad(db, a, b)
+    for section in ("agreements", "visits", "statements", "other"):
+        if isinstance(out.get(section), list):
+            out[section] = _named(out[section])
+    return out
 
 
 def top_actors(db, n: int) -> list[dict]:

@@ -22,23 +22,26 @@
     const byMonth = new Map(timeline.map((r) => [r.month, r]));
     const keys = Array.from(byMonth.keys()).sort();
     const months = monthsBetween(keys[0], keys[keys.length - 1]);
-    const W = 900, H = 300, L = 44, R = 44, T = 16, B = 40;
+    const W = 900, H = 320, L = 44, R = 48, T = 34, B = 40;
     const iw = W - L - R, ih = H - T - B;
-    const totals = months.map((m) => QUADS.reduce((s, q) => s + ((byMonth.get(m) || { quad: {} }).quad[q] || 0), 0));
-    const maxN = Math.max(1, ...totals);
+    const totals = months.map((m) => QUADS.reduce((s, q) => s + (((byMonth.get(m) || {}).quad || {})[q] || 0), 0));
+    const tick = Math.max(1, Math.ceil(Math.max(1, ...totals) / 4));
+    const maxN = tick * Math.max(1, Math.ceil(Math.max(1, ...totals) / tick));
     const bw = iw / months.length;
+    const barW = Math.min(48, Math.max(1, bw * 0.7));
     const root = svg("svg", { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": "Events per month by quad class, with mean Goldstein score" });
     const axis = svg("g", { class: "axis" });
     axis.appendChild(svg("line", { x1: L, y1: T + ih, x2: L + iw, y2: T + ih }));
-    for (let i = 0; i <= 4; i++) {
-      const n = Math.round((maxN * i) / 4);
+    for (let n = 0; n <= maxN; n += tick) {
       const y = T + ih - (ih * n) / maxN;
       axis.appendChild(svg("text", { x: L - 6, y: y + 4, "text-anchor": "end" }, n));
-      const g = -10 + 5 * i;
+      if (n > 0) axis.appendChild(svg("line", { class: "grid", x1: L, y1: y, x2: L + iw, y2: y }));
+    }
+    for (let g = -10; g <= 10; g += 5) {
       axis.appendChild(svg("text", { x: L + iw + 6, y: T + ih - (ih * (g + 10)) / 20 + 4 }, (g > 0 ? "+" : "") + g));
     }
-    axis.appendChild(svg("text", { x: 4, y: T + 8 }, "events"));
-    axis.appendChild(svg("text", { x: W - 4, y: T + 8, "text-anchor": "end" }, "Goldstein"));
+    axis.appendChild(svg("text", { x: L - 6, y: 14, "text-anchor": "end" }, "events"));
+    axis.appendChild(svg("text", { x: W - 4, y: 14, "text-anchor": "end" }, "Goldstein"));
     const step = Math.max(1, Math.ceil(months.length / 12));
     months.forEach((m, i) => {
       if (i % step === 0) axis.appendChild(svg("text", { x: L + bw * i + bw / 2, y: H - B + 16, "text-anchor": "middle" }, m));
@@ -57,7 +60,7 @@
         if (!n) continue;
         const h = (ih * n) / maxN;
         y -= h;
-        const rect = svg("rect", { class: "bar-" + q, x: L + bw * i + bw * 0.15, y: y, width: Math.max(1, bw * 0.7), height: h });
+        const rect = svg("rect", { class: "bar-" + q, x: L + bw * i + (bw - barW) / 2, y: y, width: barW, height: h });
         rect.appendChild(svg("title", {}, `${m}: ${n} ${QUAD_NAMES[q]}`));
         bars.appendChild(rect);
       }

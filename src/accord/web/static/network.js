@@ -9,7 +9,7 @@
       const t = (2 * Math.PI * i) / Math.max(1, n);
       return { x: W / 2 + (W / 2.6) * Math.cos(t), y: H / 2 + (H / 2.6) * Math.sin(t) };
     });
-    if (n < 3) return pos;
+    if (n < 6) return pos; // a circle reads best for a handful of actors
     const index = new Map(nodes.map((d, i) => [d.id, i]));
     const links = edges.map((e) => [index.get(e.source), index.get(e.target)]).filter((l) => l[0] !== undefined && l[1] !== undefined);
     const k = Math.sqrt((W * H) / n) * 0.6;
