@@ -1,0 +1,100 @@
+"""Attributes of a coded event: when (dates), where (places), how much (quantities), and whether
+it happened at all (modality/negation). Every public function takes spaCy objects of one parsed
+sentence and never raises on odd input: it logs at debug level and returns its fallback.
+
+Linguistic word lists live in ``attributes/data/*.yaml``; :func:`load_data` reads them once.
+"""
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+#: Dependency labels that open a new clause: a word below one of these belongs to another predicate.
+CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis", "csubj", "csubjpass", "pcomp"})
+
+
+@lru_cache(maxsize=None)
+def load_data(name: str) -> dict:
+    """The YAML data file ``attributes/data/<name>.yaml`` as a dict (cached)."""
+    import yaml
+
+    path = DATA_DIR / f"{name}.yaml"
+    with path.open(encoding="utf-8") as fh:
+        data = yaml.safe_load(fh) or {}
+    if not isinstance(data, dict):
+        from ...errors import DictionaryError
+
+        raise DictionaryError(str(path), None, "expected a mapping at the top level")
+    return data
+
+
+def as_span(sent):
+    """A Span for ``sent`` (a Span already, or a Doc of one sentence)."""
+    from spacy.tokens import Doc
+
+    return sent[:] if isinstance(sent, Doc) else sent
+
+
+def is_clause_head(tok) -> bool:
+    """True for a verb/auxiliary heading its own clause, or the root of the sentence."""
+    return tok.dep_ == "ROOT" or (tok.pos_ in ("VERB", "AUX") and tok.dep_ in CLAUSE_DEPS)
+
+
+def clause_head(tok, stop=None):
+    """The nearest token at or above ``tok`` that heads a clause (or ``stop`` if met first)."""
+    cur = tok
+    for _ in range(64):
+        if (stop is not None and cur.i == stop.i) or is_clause_head(cur) or cur.head.i == cur.i:
+            return cur
+        cur = cur.head
+    return cur
+
+
+def ancestors_chain(tok) -> list:
+    """``tok`` and all its ancestors, nearest first."""
+    out = [tok]
+    for a in tok.ancestors:
+        out.append(a)
+    return out
+
+
+def attachment_rank(tok, trigger) -> int | None:
+    """How closely a phrase headed by ``tok`` belongs to the event ``trigger``.
+
+    0: in the trigger's own clause (its nearest clause head is the trigger, or the trigger is a
+    noun and both share a clause head); 1: attached to a clause that governs the trigger
+    (e.g. the reporting or light verb above it); 2: attached to a verb coordinated with the
+    trigger that has no subject of its own; None: in an unrelated clause.
+    """
+    own = clause_head(tok, stop=trigger)
+    if own.i == trigger.i:
+        return 0
+    trig_clause = trigger if is_clause_head(trigger) else clause_head(trigger)
+    if own.i == trig_clause.i:
+        return 0
+    if own.i in {a.i for a in trigger.ancestors}:
+        return 1
+    if _shares_subject_conj(own, trig_clause):
+        return 2
+    return None
+
+
+def _shares_subject_conj(own, trig_clause) -> bool:
+    """``own`` is a verb coordinated under the trigger's clause without a subject of its own
+    ("was shot and wounded during a raid": the raid phrase also dates/places *shot*)."""
+    cur = own
+    for _ in range(4):
+        if cur.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
+            return False
+        cur = cur.head
+        if cur.i == trig_clause.i:
+            return True
+    return False
+
+
+__all__ = ["load_data", "as_span", "clause_head", "attachment_rank", "is_clause_head", "CLAUSE_DEPS"]

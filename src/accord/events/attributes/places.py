@@ -1,0 +1,193 @@
+"""The place where an event happened — not just any place named in its sentence.
+
+A GPE/LOC/FAC entity counts when it is tied to the trigger's clause:
+
+* by a locative preposition ("clashed *in* Homs", "protested *outside* the embassy"), possibly
+  through place nouns and appositions ("in the West Bank city *of* Nablus", "in the capital, Kabul",
+  "in the Nablus area");
+* by a destination preposition for predicates of movement ("Raisi's visit *to* Beijing");
+* as the direct object of predicates like shell/invade/visit ("invaded Garubula village");
+* as the head of a "where" relative clause the trigger heads ("Beijing, *where* the two signed").
+
+Origins ("a delegation from Tehran") and places in unrelated clauses ("the man, who was born in
+Tehran, attacked ...") are not event places. When several places qualify, the one in the
+trigger's own clause wins, then a place modifying one of its arguments, then one attached to a
+governing clause; among equals the most specific (deepest) then the nearest. A ``dateline_place``
+(a name or a Place) is the fallback when nothing qualifies.
+
+Word lists: ``attributes/data/places.yaml``; geocoding: :mod:`.geocode`.
+"""
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+
+from ...models import Place
+from . import as_span, attachment_rank, is_clause_head, load_data
+from .geocode import geocode
+
+log = logging.getLogger(__name__)
+
+
+@lru_cache(maxsize=1)
+def _lex() -> dict:
+    d = load_data("places")
+    keys = ("locative_preps", "destination_preps", "motion_predicates", "origin_preps", "object_place_predicates", "place_nouns", "labels")
+    return {k: frozenset(str(w).lower() if k != "labels" else str(w) for w in d[k]) for k in keys}
+
+
+def _is_place_noun(tok, lx) -> bool:
+    return tok.lemma_.lower() in lx["place_nouns"] or tok.lower_ in lx["place_nouns"]
+
+
+def _is_place(tok, lx) -> bool:
+    return tok.ent_type_ in lx["labels"] or (_is_place_noun(tok, lx) and tok.pos_ in ("NOUN", "PROPN"))
+
+
+def _climb(tok, trigger, lx):
+    """From a place's root token, climb to the word its locative phrase attaches to.
+
+    Returns (attachment token, depth) or None when the place is not locative (an origin, a
+    subject, a modifier of some non-place noun).
+    """
+    cur, depth = tok, 0
+    for _ in range(12):
+        dep, head = cur.dep_, cur.head
+        if head.i == cur.i:
+            return None
+        if dep == "pobj" and head.dep_ in ("prep", "agent", "dative") or (dep == "pobj" and head.pos_ == "ADP"):
+            prep = head.lower_
+            if prep == "of" and (_is_place_noun(head.head, lx) or head.head.ent_type_ in lx["labels"]):
+                cur, depth = head.head, depth + 2
+                continue
+            if prep in lx["locative_preps"]:
+                if _is_place(head.head, lx) and head.head.dep_ not in ("ROOT",):
+                    cur, depth = head.head, depth - 1  # "Silopi in Sirnak province": a container
+                    continue
+                return head.head, depth
+            if prep in lx["destination_preps"] and _lemma(head.head) in lx["motion_predicates"]:
+                return head.head, depth
+            return None
+        if dep in ("compound", "amod", "nmod", "poss", "appos", "conj", "npadvmod") and (
+            _is_place_noun(head, lx)
+            or head.ent_type_ in lx["labels"]
+            or dep in ("appos", "conj")
+            or (dep == "poss" and head.pos_ == "PROPN")  # "at Bethlehem's Church of the Nativity"
+        ):
+            step = 0 if dep in ("poss", "conj") else (-1 if dep == "appos" and head.ent_type_ in lx["labels"] else 1)
+            cur, depth = head, depth + step
+            continue
+        if dep in ("dobj", "nsubjpass") and _lemma(head) in lx["object_place_predicates"]:
+            return head, depth
+        if dep == "pobj":
+            return None
+        return None
+    return None
+
+
+def _lemma(tok) -> str:
+    return tok.lemma_.lower()
+
+
+def _where_clause_place(span, trigger, lx):
+    """The place a "where" relative clause headed by the trigger (or its clause) hangs from."""
+    cur = trigger
+    for _ in range(4):
+        if cur.dep_ == "relcl" and any(c.lower_ == "where" and c.dep_ == "advmod" for c in cur.children):
+            head = cur.head
+            for ent in span.ents:
+                if ent.label_ in lx["labels"] and ent.start <= head.i < ent.end:
+                    return ent
+            return None
+        if cur.head.i == cur.i or is_clause_head(cur) and cur.dep_ not in ("conj", "xcomp"):
+            if cur.dep_ != "relcl":
+                break
+        cur = cur.head
+    return None
+
+
+_NOT_PLACE_LABELS = frozenset({"PERSON", "ORG", "NORP", "DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT"})
+
+
+def _candidates(span, lx) -> list:
+    """Place entities, plus proper-noun runs the NER missed that the gazetteer knows."""
+    out = [e for e in span.ents if e.label_ in lx["labels"]]
+    covered = {t.i for e in span.ents if e.label_ in lx["labels"] or e.label_ in _NOT_PLACE_LABELS for t in e}
+    run: list = []
+    for tok in list(span) + [None]:
+        if tok is not None and tok.pos_ == "PROPN" and tok.i not in covered:
+            run.append(tok)
+            continue
+        if run:
+            chunk = span.doc[run[0].i : run[-1].i + 1]
+            if geocode(chunk.text) is not None or _names_place_noun(chunk, lx):
+                out.append(chunk)
+        run = []
+    return out
+
+
+def _names_place_noun(chunk, lx) -> bool:
+    """An unknown proper name that names a place noun: "the town of Umm Batna", "Sangkhla district"."""
+    root = chunk.root
+    head = root.head
+    if root.dep_ == "compound" and _is_place_noun(head, lx) and head.pos_ == "NOUN":
+        return True
+    return root.dep_ == "pobj" and head.lower_ == "of" and _is_place_noun(head.head, lx) and head.head.pos_ == "NOUN"
+
+
+def event_place_span(sent, trigger, **_ignored):
+    """The entity span naming the event's place, or None."""
+    try:
+        span = as_span(sent)
+        lx = _lex()
+        where = _where_clause_place(span, trigger, lx)
+        if where is not None:
+            return where
+        best = None
+        for ent in _candidates(span, lx):
+            if ent.start <= trigger.i < ent.end:
+                continue
+            got = _climb(ent.root, trigger, lx)
+            if got is None:
+                continue
+            anchor, depth = got
+            if anchor.i == trigger.i:
+                rank = 0
+            else:
+                base = attachment_rank(anchor, trigger)
+                if base is None:
+                    continue
+                rank = 1 if base == 0 and not (anchor.pos_ in ("VERB", "AUX")) else (0 if base == 0 else 2)
+            key = (rank, -depth, abs(ent.root.i - trigger.i))  # own clause, most specific, nearest
+            if best is None or key < best[0]:
+                best = (key, ent)
+        return best[1] if best else None
+    except Exception as exc:
+        log.debug("event place failed for %r: %s", getattr(sent, "text", sent), exc)
+        return None
+
+
+def place_from_text(text: str) -> Place | None:
+    """Geocode a place name; an unknown name still gives a Place with only its name."""
+    name = " ".join(str(text).split())
+    for prefix in ("the ", "The "):
+        if name.startswith(prefix):
+            name = name[len(prefix):]
+    if not name:
+        return None
+    return geocode(name) or Place(name=name)
+
+
+def event_place(sent, trigger, dateline_place=None, **_ignored) -> Place | None:
+    """The geocoded place where the event of ``trigger`` happened, else the dateline place, else None."""
+    try:
+        ent = event_place_span(sent, trigger)
+        if ent is not None:
+            return place_from_text(ent.text)
+        if isinstance(dateline_place, Place):
+            return dateline_place
+        if dateline_place:
+            return place_from_text(dateline_place)
+    except Exception as exc:
+        log.debug("event place failed: %s", exc)
+    return None
