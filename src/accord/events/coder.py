@@ -1,0 +1,315 @@
+"""The event coder: one parsed sentence -> event drafts (trigger, CAMEO code, source, target, confidence).
+
+Steps: match triggers (verbs, light verb + event noun, nominal events, frame adjectives); compose
+frames with the events they embed ("refused to lift the curfew" -> 124); turn cooperative events in
+the future into intents and conflictual ones into threats; reported clauses keep their own actors and
+a report becomes a statement only when nothing else is said; find source/target actors; score.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from . import roles
+from .lexicon import Lexicon
+from .triggers import TABLES, Trigger, compose, has_must, is_future, noun_code, verb_trigger
+
+log = logging.getLogger(__name__)
+
+RECIP_ROOTS = frozenset({"04", "06"})
+RECIP_CODES = frozenset({"057", "190", "030"})
+_SUBORDINATE = frozenset({"advcl", "relcl", "acl", "pcomp", "csubj", "parataxis", "prep", "pobj", "npadvmod", "amod"})
+_CHAIN = frozenset({"conj", "xcomp", "dobj", "attr", "oprd", "ccomp", "dative", "nsubj", "nsubjpass"})
+MAX_PER_TRIGGER = 6
+
+
+@dataclass
+class Draft:
+    trigger: object  # spaCy Token
+    code: str
+    source: object  # Actor | None
+    target: object  # Actor | None
+    confidence: float
+    plover: str | None = None
+    mode: str | None = None
+    kind: str = "verb"
+
+
+def _find_triggers(sent, lex: Lexicon, idx) -> dict:
+    trig: dict[int, Trigger] = {}
+    for tok in sent:
+        if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ not in ("aux", "auxpass")):
+            t = verb_trigger(tok, lex, idx)
+            if t is not None:
+                trig[tok.i] = t
+        elif tok.pos_ == "ADJ" and tok.lemma_.lower() in lex.adjectives and _embedded(tok):
+            frame = lex.adjectives[tok.lemma_.lower()]
+            trig[tok.i] = Trigger(tok, "120" if frame == "refuse" else "030", "adj", frame=frame)
+    consumed = {t.noun_token.i for t in trig.values() if t.noun_token is not None}
+    for tok in sent:
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.i in consumed or tok.i in trig:
+            continue
+        head = tok.head
+        if tok.dep_ in ("dobj", "nsubjpass") and head.i in trig:
+            continue  # the object of another event ("condemned the attack")
+        got = noun_code(tok, lex)
+        if got is None or not got[1].nominal:
+            continue
+        if tok.dep_ == "pobj" and head.lower_ in ("in", "for", "during", "after", "before", "since", "amid", "despite", "of"):
+            if not (head.lower_ == "of" and head.head.lower_ in ("wave", "series", "round", "spate")):
+                continue  # circumstantial: "in protest of", "during talks", "after the attack"
+        code, entry = got
+        trig[tok.i] = Trigger(tok, code, "noun", noun=entry, recip=entry.recip, plover=entry.plover, mode=entry.mode)
+    return trig
+
+
+def _embedded(tok):
+    """The clause a frame word embeds: its xcomp (or ccomp for demands)."""
+    for c in tok.children:
+        if c.dep_ == "xcomp":
+            return c
+    return None
+
+
+def _inner_trigger(tok, trig: dict, frame: str):
+    """The nearest trigger embedded under frame word ``tok`` (xcomp chain, purpose clauses)."""
+    cands = [c for c in tok.children if c.dep_ == "xcomp"]
+    if frame in ("demand", "appeal", "refuse", "intent"):
+        cands += [c for c in tok.children if c.dep_ == "ccomp"]
+    if frame in ("intent", "refuse", "demand", "appeal", "threat"):  # "agreed to a ceasefire", "called for elections"
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("to", "for", "on"):
+                cands += [p for p in c.children if p.dep_ == "pobj"]
+        cands += [c for c in tok.children if c.dep_ == "dobj"]
+    seen = 0
+    while cands and seen < 12:
+        c = cands.pop(0)
+        seen += 1
+        if c.i in trig:
+            return trig[c.i]
+        cands += [g for g in c.children if g.dep_ in ("xcomp", "advcl", "conj", "dobj") and g.pos_ in ("VERB", "NOUN", "AUX")]
+    return None
+
+
+def _depth(tok) -> int:
+    return sum(1 for _ in tok.ancestors)
+
+
+def _compose_frames(trig: dict, lex: Lexicon) -> set:
+    """Apply frame words to the events they embed, deepest first. Returns consumed token ids."""
+    consumed: set[int] = set()
+    for t in sorted(trig.values(), key=lambda t: -_depth(t.token)):
+        frame = t.frame
+        if frame not in TABLES and frame != "aspect":
+            continue
+        inner = _inner_trigger(t.token, trig, frame)
+        if inner is None or inner.token.i in consumed or inner is t:
+            continue
+        if inner.kind == "noun" and frame in ("aspect",):
+            continue
+        t.code = compose(frame, inner.code)
+        if frame == "aspect":
+            t.plover, t.mode = inner.plover, inner.mode
+        t.inner = inner
+        consumed.add(inner.token.i)
+    return consumed
+
+
+def _apply_future(trig: dict, consumed: set, neg) -> None:
+    for t in trig.values():
+        if t.token.i in consumed or t.kind == "noun" or t.frame in TABLES or t.kind == "adj":
+            continue
+        root = t.code[:2]
+        if root in ("01", "02", "03", "10", "11", "12", "13"):
+            continue
+        head = t.token
+        fut = is_future(head) or (head.dep_ == "conj" and is_future(head.head))
+        if not fut:
+            continue
+        if neg(head) and root not in ("14", "15", "16", "17", "18", "19", "20"):
+            t.code, t.frame = compose("refuse", t.code), "refuse"
+        else:
+            t.code = compose("intent", t.code)
+        t.plover = t.mode = None
+
+
+def _reporting(sent, trig: dict, consumed: set, lex: Lexicon) -> list:
+    """Reported clauses: "X said Y must ..." is a demand by X on Y; otherwise the report itself is a
+    statement candidate (kept only if the sentence has no other event)."""
+    statements = []
+    for tok in sent:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in lex.reporting:
+            continue
+        if tok.i in trig and trig[tok.i].code[:2] not in ("01",):
+            continue
+        comps = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp")]
+        must = next((c for c in comps if has_must(c)), None)
+        if must is not None:
+            inner = trig.get(must.i)
+            code = compose("demand", inner.code) if inner else "100"
+            t = Trigger(tok, code, "verb", frame="demand", inner=inner)
+            t.notes.append(("demand_target", must))
+            if inner is not None:
+                consumed.add(inner.token.i)
+            trig[tok.i] = t
+            continue
+        if tok.i not in trig:
+            statements.append(Trigger(tok, "010", "verb", frame="report"))
+    return statements
+
+
+def _main_level(tok) -> int:
+    """0 for the main predicate chain of the sentence, +1 per subordinate clause above ``tok``."""
+    level, cur = 0, tok
+    for _ in range(40):
+        if cur.dep_ == "ROOT" or cur.head.i == cur.i:
+            break
+        if cur.dep_ in _SUBORDINATE:
+            level += 1
+        cur = cur.head
+    return level
+
+
+def _noun_roles(t: Trigger, idx) -> tuple[list, list, bool]:
+    """Source/target of a nominal event: "X's visit to Y", "a visit by X", "talks between X and Y",
+    "U.S. sanctions on Iran"."""
+    tok = t.token
+    sources, targets, between = [], [], False
+    for c in tok.children:
+        if c.dep_ == "poss":
+            sources = roles.phrase_actors(c, idx)
+        elif c.dep_ == "prep" and c.lower_ == "by":
+            sources = roles.first_actors([p for p in c.children if p.dep_ == "pobj"], idx)
+        elif c.dep_ == "prep" and c.lower_ in ("between", "among"):
+            pair = roles.first_actors([p for p in c.children if p.dep_ == "pobj"], idx)
+            if len(pair) >= 2:
+                sources, between = pair, True
+    if not sources:
+        for c in tok.children:
+            if c.dep_ in ("compound", "amod", "nmod") and idx.at(c) is not None:
+                a = idx.at(c)
+                if getattr(a, "kind", None) != "place":
+                    sources = [a]
+                    break
+    if not between:
+        targets = roles.first_actors(roles.prep_objects(tok), idx)
+        if not targets:
+            of = roles.prep_objects(tok, ("of",))
+            if of and t.code[:2] in ("17", "18", "19", "20", "08", "16", "11"):
+                targets = roles.first_actors(of, idx)
+    if not sources and tok.dep_ in ("dobj", "nsubjpass", "pobj", "attr"):
+        gov = tok.head if tok.dep_ != "pobj" else tok.head.head
+        if gov.pos_ in ("VERB", "AUX"):
+            sources = roles.first_actors(roles.subject_tokens(gov), idx)
+    return sources, targets, between
+
+
+def _verb_roles(t: Trigger, trig_roles) -> tuple[list, list]:
+    tok, idx = t.token, trig_roles.idx
+    sources = roles.first_actors(roles.subject_tokens(tok), idx)
+    targets: list = []
+    if t.frame in ("demand", "appeal"):
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
+        objs += roles.prep_objects(tok, ("on", "upon", "to"))
+        dt = [n[1] for n in t.notes if n[0] == "demand_target"]
+        if dt:
+            objs = roles.subject_tokens(dt[0]) + objs
+        elif t.inner is not None and t.inner.kind != "noun":
+            objs = objs + roles.subject_tokens(t.inner.token)
+        targets = roles.first_actors(objs, idx)
+    if not targets and t.kind == "light" and t.noun_token is not None:
+        n = t.noun_token
+        targets = roles.first_actors(roles.prep_objects(n), idx)
+        if not targets:
+            targets = roles.first_actors([c for c in tok.children if c.dep_ == "dative"], idx)
+        if not targets:
+            targets = roles.first_actors(roles.prep_objects(tok), idx)
+        if not targets:
+            nested = roles.phrase_actors(n, idx)
+            targets = [a for a in nested if a not in sources]
+    if not targets and t.inner is not None:
+        targets = trig_roles.targets_of(t.inner)
+    if not targets and t.kind != "light":
+        targets = roles.first_actors(roles.object_tokens(tok), idx)
+        if not targets:
+            targets = roles.first_actors(roles.prep_objects(tok), idx)
+    if not targets and t.code[:2] in ("07", "08", "14", "15", "17", "18", "19", "20"):
+        targets = roles.first_actors(roles.prep_objects(tok, roles.PLACE_PREPS), idx)
+    return sources, targets
+
+
+class _Roles:
+    def __init__(self, idx):
+        self.idx = idx
+        self.cache: dict[int, tuple] = {}
+
+    def of(self, t: Trigger):
+        if t.token.i not in self.cache:
+            self.cache[t.token.i] = ([], [], False)  # guard against cycles
+            if t.kind == "noun":
+                self.cache[t.token.i] = _noun_roles(t, self.idx)
+            else:
+                s, g = _verb_roles(t, self)
+                self.cache[t.token.i] = (s, g, False)
+        return self.cache[t.token.i]
+
+    def targets_of(self, t: Trigger):
+        return self.of(t)[1]
+
+
+def _same(a, b) -> bool:
+    return a is not None and b is not None and (a is b or (a.code == b.code and a.text == b.text))
+
+
+def _pairs(t: Trigger, sources, targets, between) -> list:
+    recip = t.recip or t.code[:2] in RECIP_ROOTS or t.code[:3] in RECIP_CODES
+    targets = [g for g in targets if not any(_same(g, s) for s in sources)] or ([] if sources else targets)
+    out = []
+    if between or (recip and len(sources) >= 2 and not targets):
+        out = [(a, b) for a in sources for b in sources if not _same(a, b)]
+    elif sources and targets:
+        out = [(s, g) for s in sources for g in targets]
+        if recip and any(c.dep_ == "prep" and c.lower_ == "with" for c in t.token.children):
+            out += [(g, s) for s, g in out]
+    elif sources:
+        out = [(s, None) for s in sources]
+    elif targets:
+        out = [(None, g) for g in targets]
+    else:
+        out = [(None, None)]
+    return out[:MAX_PER_TRIGGER]
+
+
+def _confidence(t: Trigger, source, target) -> float:
+    conf = 0.9 - 0.15 * min(_main_level(t.token), 3)
+    if t.kind == "noun":
+        conf -= 0.2
+    if t.code[:2] == "01":
+        conf = min(conf, 0.3) - 0.1
+    if source is None:
+        conf -= 0.12
+    if target is None:
+        conf -= 0.04
+    return max(0.05, min(0.99, round(conf, 3)))
+
+
+def code_sentence(sent, lex: Lexicon, idx=None, negated=None) -> list[Draft]:
+    """Event drafts for one parsed sentence (a Span with dependency parse)."""
+    idx = idx if idx is not None else roles.ActorIndex(sent.doc)
+    neg = negated or (lambda tok: any(c.dep_ == "neg" for c in tok.children))
+    trig = _find_triggers(sent, lex, idx)
+    consumed = _compose_frames(trig, lex)
+    _apply_future(trig, consumed, neg)
+    statements = _reporting(sent, trig, consumed, lex)
+    active = [t for i, t in sorted(trig.items()) if i not in consumed]
+    if not active:
+        active = statements[:1]
+    rl = _Roles(idx)
+    drafts: list[Draft] = []
+    for t in active:
+        sources, targets, between = rl.of(t)
+        if t.kind == "noun" and not sources and not targets:
+            continue
+        for s, g in _pairs(t, sources, targets, between):
+            drafts.append(Draft(t.token, t.code, s, g, _confidence(t, s, g), t.plover, t.mode, t.kind))
+    return drafts

@@ -1,0 +1,187 @@
+"""Matching event triggers (verbs, light verbs + event nouns, nominal events) against the lexicon,
+and composing a frame verb with the event it embeds ("agreed to sign", "threatened to cut off").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .lexicon import Lexicon, NounEntry, Rule
+
+#: Frame + embedded event root -> composed CAMEO code (default under key "").
+INTENT = {"03": "030", "04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "0841": "0353", "085": "0354",
+          "086": "0355", "087": "0356", "0871": "0356", "0831": "0341", "09": "030", "": "030"}
+THREAT = {"16": "131", "161": "1313", "162": "1311", "163": "1312", "164": "134", "165": "135", "166": "136",
+          "17": "132", "172": "132", "1722": "1322", "1723": "1323", "1724": "1324", "173": "132", "174": "132",
+          "175": "137", "191": "1381", "192": "1382", "18": "138", "19": "138", "20": "1385", "15": "138",
+          "14": "133", "": "130"}
+REFUSE = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124", "081": "1241",
+          "0841": "1243", "085": "1244", "086": "1245", "087": "1246", "0871": "1246", "": "120"}
+DEMAND = {"04": "108", "05": "102", "06": "101", "07": "103", "08": "105", "0831": "1041", "0841": "1053",
+          "085": "1054", "086": "1055", "087": "106", "0871": "107", "": "100"}
+APPEAL = {"04": "026", "05": "022", "06": "021", "07": "023", "08": "025", "0831": "0241", "0841": "0253",
+          "085": "0254", "086": "0255", "087": "0256", "0871": "0256", "": "020"}
+TABLES = {"intent": INTENT, "threat": THREAT, "refuse": REFUSE, "demand": DEMAND, "appeal": APPEAL}
+CONFLICT_ROOTS = frozenset({"10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20"})
+FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
+
+
+def compose(frame: str, inner: str) -> str:
+    """The code of ``frame`` applied to an embedded event coded ``inner``."""
+    root = inner[:2]
+    if frame == "aspect":
+        return inner
+    if frame == "intent" and root in CONFLICT_ROOTS:
+        frame = "threat"
+    if frame == "threat" and root not in CONFLICT_ROOTS:
+        return "130"
+    table = TABLES.get(frame)
+    if table is None:
+        return inner
+    for k in (inner[:4], inner[:3], root):
+        if k in table:
+            return table[k]
+    return table[""]
+
+
+@dataclass
+class Trigger:
+    token: object
+    code: str
+    kind: str  # "verb" | "light" | "noun" | "adj"
+    rule: Rule | None = None
+    noun: NounEntry | None = None
+    noun_token: object = None
+    frame: str | None = None
+    recip: bool = False
+    plover: str | None = None
+    mode: str | None = None
+    inner: "Trigger | None" = None
+    notes: list = field(default_factory=list)
+
+
+def particles(tok) -> set:
+    return {c.lower_ for c in tok.children if c.dep_ == "prt"}
+
+
+def preps(tok) -> set:
+    return {c.lower_ for c in tok.children if c.dep_ in ("prep", "agent", "dative") and c.pos_ == "ADP"}
+
+
+def passive(tok) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+
+
+def objects(tok) -> list:
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not objs and tok.dep_ == "acl" and tok.tag_ == "VBN":
+        objs = [tok.head]
+    for c in tok.children:  # "resort to violence", "engage in talks"
+        if not objs and c.dep_ == "prep" and c.lower_ in ("to", "in", "on", "for"):
+            objs = [p for p in c.children if p.dep_ == "pobj"]
+    out = []
+    for o in objs:
+        out.append(o)
+        out.extend(c for c in o.children if c.dep_ == "conj")
+    return out
+
+
+def _obj_matches(rule: Rule, objs, idx) -> bool:
+    if rule.object:
+        for o in objs:
+            lemma = o.lemma_.lower()
+            text = " ".join(t.lower_ for t in o.subtree if t.i <= o.i + 2)
+            if lemma in rule.object or o.lower_ in rule.object or any(" " in w and w in text for w in rule.object):
+                return True
+            if any(c.lemma_.lower() in rule.object for c in o.children if c.dep_ in ("compound", "amod")):
+                return True
+        return False
+    if rule.object_actor:
+        for o in objs:
+            a = idx.at(o) if idx is not None else None
+            if a is not None and (rule.object_actor is True or getattr(a, "kind", None) == rule.object_actor):
+                return True
+        return False
+    return True
+
+
+def noun_code(tok, lex: Lexicon, verb_lemma: str | None = None) -> tuple[str, NounEntry] | None:
+    entry = lex.nouns.get(tok.lemma_.lower()) or lex.nouns.get(tok.lower_)
+    if entry is None:
+        return None
+    code = entry.code
+    if verb_lemma and verb_lemma in entry.verbs:
+        code = entry.verbs[verb_lemma]
+    mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+    mods |= {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+    for words, mcode in entry.modifiers:
+        if mods & words:
+            code = mcode
+            break
+    return code, entry
+
+
+def _light(tok, rule: Rule | None, lex: Lexicon) -> Trigger | None:
+    for o in objects(tok):
+        got = noun_code(o, lex, tok.lemma_.lower())
+        if got:
+            code, entry = got
+            return Trigger(tok, code, "light", rule=rule, noun=entry, noun_token=o, recip=entry.recip,
+                           plover=entry.plover, mode=entry.mode)
+    return None
+
+
+def verb_trigger(tok, lex: Lexicon, idx=None) -> Trigger | None:
+    """The event a verb token triggers, if any."""
+    lemma = tok.lemma_.lower()
+    rules = lex.verbs.get(lemma)
+    if rules:
+        prt, prp, pas, objs = particles(tok), preps(tok), passive(tok), objects(tok)
+        for rule in rules:
+            if rule.particle and not (rule.particle & prt):
+                continue
+            if not rule.particle and prt and rule.code is None:
+                continue
+            if rule.prep and not (rule.prep & prp):
+                continue
+            if rule.passive is not None and rule.passive != pas:
+                continue
+            if not _obj_matches(rule, objs, idx):
+                continue
+            if rule.light:
+                t = _light(tok, rule, lex)
+                if t is not None:
+                    t.frame = rule.frame
+                    return t
+                if rule.code is None:
+                    continue
+            if rule.code is None:
+                continue
+            return Trigger(tok, rule.code, "verb", rule=rule, frame=rule.frame, recip=rule.recip,
+                           plover=rule.plover, mode=rule.mode)
+        if lemma not in lex.light:
+            return None
+    if lemma in lex.light:
+        return _light(tok, None, lex)
+    return None
+
+
+def is_future(tok) -> bool:
+    """``will``/``would``/``shall`` or "be going to" on the verb (or the copula of its adjective)."""
+    for c in tok.children:
+        if c.dep_ == "aux" and c.lower_ in FUTURE_AUX:
+            return True
+        if c.dep_ == "aux" and c.lower_ == "going":
+            return True
+    if tok.dep_ == "xcomp" and tok.head.lower_ == "going":
+        return True
+    return False
+
+
+def has_must(tok) -> bool:
+    """A deontic modal on the clause ("Libya must hand over", "should withdraw", "has to")."""
+    for c in tok.children:
+        if c.dep_ == "aux" and c.lower_ in ("must", "should", "ought"):
+            return True
+    if tok.dep_ == "xcomp" and tok.head.lemma_ == "have" and any(c.dep_ == "nsubj" for c in tok.head.children):
+        return True
+    return False

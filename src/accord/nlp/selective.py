@@ -1,0 +1,85 @@
+"""Selective parsing: split an article into sentences cheaply (tokenizer + rule sentencizer) and
+send only candidate sentences through the statistical pipeline.
+
+A sentence is a candidate when it holds an event word (a surface form of any verb/noun trigger),
+except that a sentence whose only event words are reporting verbs ("said") also needs a candidate
+actor (a capitalised word after the first token). Everything else never reaches the parser.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from functools import lru_cache
+
+log = logging.getLogger(__name__)
+
+#: Sentences longer than this many tokens are not parsed (not a real sentence; parser cost explodes).
+MAX_SENT_TOKENS = 400
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
+
+
+def clean_text(text: str) -> str:
+    """Replace control/format characters by spaces (one for one, so offsets are kept)."""
+    return _CONTROL.sub(" ", text)
+
+
+@lru_cache(maxsize=4)
+def _vocab(pattern_files: tuple[str, ...]) -> tuple[frozenset, frozenset]:
+    from ..events.lexicon import get_lexicon, inflect
+
+    lex = get_lexicon(pattern_files)
+    report = set()
+    for lemma in lex.reporting:
+        report |= inflect(lemma) | set(lex.irregular.get(lemma, ()))
+    forms = lex.surface_forms()
+    return forms - report, frozenset(report)
+
+
+@lru_cache(maxsize=2)
+def _sentencizer():
+    from spacy.pipeline import Sentencizer
+
+    return Sentencizer()
+
+
+def split(nlp, text: str) -> list[tuple[int, int]]:
+    """Char spans of the sentences of ``text`` (tokenizer + punctuation rules, no model)."""
+    doc = nlp.make_doc(text)
+    doc = _sentencizer()(doc)
+    out = []
+    for s in doc.sents:
+        a, b = s.start_char, s.end_char
+        if text[a:b].strip():
+            out.append((a, b))
+    return out
+
+
+def is_candidate(tokens, pattern_files: tuple[str, ...] = ()) -> bool:
+    """True when a token list (strings) may hold an event worth parsing."""
+    if len(tokens) > MAX_SENT_TOKENS:
+        return False
+    events, report = _vocab(pattern_files)
+    lower = [t.lower() for t in tokens]
+    if any(w in events for w in lower):
+        return True
+    if any(w in report for w in lower):
+        return any(t[:1].isupper() for t in tokens[1:]) or (tokens and tokens[0][:1].isupper() and len(tokens[0]) > 1 and tokens[0].lower() not in ("the", "a", "an", "in", "on", "but", "and", "it", "he", "she", "they", "we", "i", "this", "that"))
+    return False
+
+
+def candidate_docs(nlp, text: str, *, date=None, base: int = 0, context=None, pattern_files=()):
+    """Doc objects (tokenized only) for the candidate sentences of ``text``, each with
+    ``user_data`` set: ``accord_date``, ``accord_offset`` (char offset in the article) and the
+    shared ``accord_actor_context`` dict."""
+    context = {} if context is None else context
+    out = []
+    for a, b in split(nlp, text):
+        sub = text[a:b]
+        doc = nlp.make_doc(sub)
+        if not is_candidate([t.text for t in doc], pattern_files):
+            continue
+        doc.user_data["accord_date"] = date
+        doc.user_data["accord_offset"] = base + a
+        doc.user_data["accord_actor_context"] = context
+        out.append(doc)
+    return out
