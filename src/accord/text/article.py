@@ -103,7 +103,8 @@ def article_from_text(text: str, *, meta: Mapping | None = None, origin: str | N
 def html_body(html: str, url: str | None = None) -> tuple[HtmlResult, Dateline | None, str]:
     """Extraction + the same cleaning as plain text (boilerplate lines, leading dateline)."""
     res = extract_html(html, url)
-    body = strip_boilerplate(tidy(res.text))
+    # trafilatura puts one block (paragraph, list item, heading) per line: make them paragraphs
+    body = strip_boilerplate(tidy(res.text.replace("\n", "\n\n")))
     dl, body = split_dateline(body)
     return res, dl, body
 
