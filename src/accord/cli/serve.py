@@ -17,7 +17,8 @@ log = logging.getLogger(__name__)
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to bind (keep 127.0.0.1 unless you mean it).")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="TCP port.")
 @click.option("--token-env", "token_env", default=None, metavar="VAR",
-              help="Environment variable holding the API token (enables token-protected endpoints).")
+              help="Environment variable holding an API token; when set, POST /api/ingest is enabled "
+                   "for requests with 'Authorization: Bearer <token>'. Without it the server is read-only.")
 @click.option("--max-page-size", default=500, show_default=True, type=click.IntRange(1, 10_000),
               help="Largest page the API returns.")
 @click.option("--log-level", default="info", show_default=True,
@@ -36,7 +37,8 @@ def serve(db, config_file, host, port, token_env, max_page_size, log_level):
         if not token:
             raise click.UsageError(f"--token-env {token_env}: that environment variable is empty or unset")
     try:
-        app = create_app(settings.db, token=token, max_page_size=max_page_size, max_body_bytes=settings.max_bytes)
+        app = create_app(settings.db, readonly=token is None, token=token, max_page_size=max_page_size,
+                         max_body_bytes=settings.max_bytes)
     except AccordError as exc:
         raise click.ClickException(str(exc)) from exc
     if host not in ("127.0.0.1", "localhost", "::1"):

@@ -1,6 +1,7 @@
 """The web application factory: JSON API under ``/api`` plus the server-rendered dashboard.
 
-Read-only by default. All data access goes through ``accord.query`` (via ``web.data``); the web
+Read-only by default; ``readonly=False`` plus a ``token`` mounts the token-protected
+``POST /api/ingest`` (see ``web.ingest``). All data access goes through ``accord.query`` (via ``web.data``); the web
 layer only parses parameters and renders. Responses carry a strict Content-Security-Policy (no
 inline scripts or styles, nothing from other origins), request bodies are capped, and errors come
 back as short JSON (API) or a plain error page (dashboard), never as tracebacks.
@@ -116,7 +117,7 @@ def create_app(db_path: str, *, readonly: bool = True, token: str | None = None,
     from fastapi import FastAPI
     from fastapi.staticfiles import StaticFiles
 
-    from . import api, errors, pages
+    from . import api, errors, ingest, pages
 
     if not Path(db_path).is_file():
         raise AccordError(f"database not found: {db_path}")
@@ -133,6 +134,10 @@ def create_app(db_path: str, *, readonly: bool = True, token: str | None = None,
     app.state.cfg = WebConfig(str(db_path), readonly, token or None, int(max_page_size), int(max_body_bytes))
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(api.router)
+    if not readonly and token:
+        app.include_router(ingest.router)
+    elif not readonly:
+        log.warning("no API token configured: the ingest endpoint stays disabled")
     app.include_router(pages.router)
     errors.install(app)
     app.add_middleware(BodyLimitMiddleware, limit=int(max_body_bytes))
