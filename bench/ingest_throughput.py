@@ -34,6 +34,15 @@ def default_corpus() -> Path:
     return shared_dir() / "corpus" / "news.jsonl"
 
 
+def find_corpus(given: Path | None) -> Path | None:
+    """The corpus to slice, or None (after saying why) when it is not on this machine."""
+    corpus = given or default_corpus()
+    if corpus.is_file():
+        return corpus
+    print(f"skipped: corpus not found at {corpus} (set --corpus or ACCORD_SHARED)")
+    return None
+
+
 def write_slice(corpus: Path, n: int, dest: Path) -> int:
     """First n non-empty lines of corpus -> dest; returns how many were written."""
     k = 0
@@ -135,9 +144,8 @@ def main() -> None:
         fn = {"pipeline": child_pipeline, "baseline": child_baseline}[args.child]
         print(json.dumps(fn(**json.loads(args.child_args))))
         return
-    corpus = args.corpus or default_corpus()
-    if not corpus.is_file():
-        print(f"skipped: corpus not found at {corpus} (set --corpus or ACCORD_SHARED)")
+    corpus = find_corpus(args.corpus)
+    if corpus is None:
         return
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "slice.jsonl"

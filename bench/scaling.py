@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from ingest_throughput import SRC, default_corpus, fmt_rss, measure_pipeline, write_slice  # noqa: E402
+from ingest_throughput import SRC, find_corpus, fmt_rss, measure_pipeline, write_slice  # noqa: E402
 
 
 def main() -> None:
@@ -24,9 +24,8 @@ def main() -> None:
     ap.add_argument("--batch-size", type=int, default=32)
     ap.add_argument("--corpus", type=Path, default=None)
     args = ap.parse_args()
-    corpus = args.corpus or default_corpus()
-    if not corpus.is_file():
-        print(f"skipped: corpus not found at {corpus} (set --corpus or ACCORD_SHARED)")
+    corpus = find_corpus(args.corpus)
+    if corpus is None:
         return
     results = {}
     with tempfile.TemporaryDirectory() as tmp:

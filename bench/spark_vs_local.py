@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from ingest_throughput import SRC, default_corpus, measure_pipeline, write_slice  # noqa: E402
+from ingest_throughput import SRC, find_corpus, measure_pipeline, write_slice  # noqa: E402
 
 
 def main() -> None:
@@ -26,9 +26,8 @@ def main() -> None:
     ap.add_argument("--master", default="local[2]")
     ap.add_argument("--corpus", type=Path, default=None)
     args = ap.parse_args()
-    corpus = args.corpus or default_corpus()
-    if not corpus.is_file():
-        print(f"skipped: corpus not found at {corpus} (set --corpus or ACCORD_SHARED)")
+    corpus = find_corpus(args.corpus)
+    if corpus is None:
         return
     try:
         import pyspark  # noqa: F401

@@ -188,7 +188,7 @@ def _commit_next(coder: Coder, store, report: PipelineReport, bar, in_flight: se
 
 def _store_article(store, article: Article, result: Coded, delta: PipelineReport, run_id) -> None:
     if result.error is not None:
-        rejection = Rejection(article.origin or article.content_hash, "coding-error", result.error)
+        rejection = Rejection(article.origin or article.content_hash, result.reason, result.error)
         store.add_rejection(rejection, run_id)
         delta.refuse(rejection)
         return

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from conftest import accord_cmd, accord_env
+from pipeline_helpers import accord_cmd, accord_env
 
 N = 60
 BATCH = 5

@@ -1,5 +1,4 @@
 """accord.pipeline.run against the real stages (ingest, text, nlp, events, store)."""
-import json
 import sqlite3
 
 import pytest
@@ -7,16 +6,11 @@ import pytest
 from accord import pipeline
 from accord.config import Settings
 from accord.store import Store
+from pipeline_helpers import make_articles
 
 
 def event_tuples(db):
-    con = sqlite3.connect(db)
-    rows = con.execute(
-        "SELECT a.content_hash, e.cameo, e.source_code, e.target_code, e.date, e.evidence_start"
-        " FROM events e JOIN articles a ON a.id = e.article_id"
-    ).fetchall()
-    con.close()
-    return sorted(rows, key=repr)
+    return sorted(make_articles.stored_event_tuples(db), key=repr)
 
 
 def article_hashes(db):

@@ -9,7 +9,7 @@ import pytest
 from accord.config import Settings
 from accord.store import Store
 from accord.watch import parse_duration, watch
-from conftest import make_articles
+from pipeline_helpers import make_articles
 
 
 def _item(i: int, with_body: bool = True) -> str:

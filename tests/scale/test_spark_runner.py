@@ -5,7 +5,7 @@ from collections import Counter
 
 import pytest
 
-from conftest import make_articles
+from spark_helpers import make_articles
 
 pytest.importorskip("pyspark")
 pq = pytest.importorskip("pyarrow.parquet")
@@ -13,13 +13,9 @@ pq = pytest.importorskip("pyarrow.parquet")
 
 def _local_events(db):
     con = sqlite3.connect(db)
-    rows = con.execute(
-        "SELECT a.content_hash, e.cameo, e.source_code, e.target_code, e.date, e.evidence_start"
-        " FROM events e JOIN articles a ON a.id = e.article_id"
-    ).fetchall()
     hashes = {r[0] for r in con.execute("SELECT content_hash FROM articles")}
     con.close()
-    return Counter(rows), hashes
+    return Counter(make_articles.stored_event_tuples(db)), hashes
 
 
 def _spark_events(out):

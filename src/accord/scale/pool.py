@@ -30,6 +30,7 @@ class Coded:
     events: list[Event] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
     error: str | None = None
+    reason: str = "coding-error"  # the refusal reason when ``error`` is set
 
 
 def get_nlp(settings: Settings):
@@ -56,11 +57,14 @@ _SETTINGS: Settings | None = None
 
 
 def _code_one(article: Article, nlp) -> Coded:
+    from ..errors import Rejected
     from ..events.api import code_article
 
     try:
         events, facts = code_article(article, nlp)
         return Coded(list(events), list(facts))
+    except Rejected as exc:  # the coder refuses this text (not English, oversize, ...)
+        return Coded(error=exc.detail or str(exc), reason=exc.reason)
     except Exception as exc:  # one bad article must not kill the batch
         log.warning("coding failed for %s: %s", article.origin or article.content_hash[:12], exc)
         return Coded(error=f"{type(exc).__name__}: {exc}")

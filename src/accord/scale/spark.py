@@ -90,6 +90,8 @@ def code_record(rec: dict, origin: str, settings: Settings) -> dict:
     out.update({name: getattr(article, name) for name, _ in ARTICLE_COLS})
     try:
         events, facts = code_article(article, get_nlp(settings))
+    except Rejected as exc:
+        return {**out, "status": "rejected", "reason": exc.reason, "detail": exc.detail, "origin": article.origin}
     except Exception as exc:
         return {**out, "status": "rejected", "reason": "coding-error", "detail": f"{type(exc).__name__}: {exc}"}
     rows = []
