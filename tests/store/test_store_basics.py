@@ -153,3 +153,20 @@ def test_feed_watch_state(store):
     store.mark_seen("https://f.example/rss", "guid-1")
     assert store.is_seen("https://f.example/rss", "guid-1")
     assert not store.is_seen("https://other.example/rss", "guid-1")
+
+
+def test_templated_reports_with_different_figures_are_not_copies(store):
+    base = ("Acme Industries said on Monday that its net profit for the quarter rose to {} million dollars on sales "
+            "of {} million dollars, compared with a profit of {} million dollars a year earlier, and that it expects "
+            "demand to stay firm through the rest of the year across its main markets.")
+    _, s1 = store.add_article(article(base.format(12, 340, 9), "Wire"))
+    _, s2 = store.add_article(article(base.format(15, 362, 11), "Wire"))
+    _, s3 = store.add_article(article(base.format(12, 340, 9) + " Shares were unchanged.", "Other Wire"))
+    assert (s1, s2, s3) == ("new", "new", "near-duplicate")
+
+
+def test_short_texts_are_deduplicated_by_exact_hash_only(store):
+    _, s1 = store.add_article(article("Iran and China signed accords on Tuesday.", "A"))
+    _, s2 = store.add_article(article("Iran and China signed accords on Tuesday!", "B"))
+    _, s3 = store.add_article(article("iran and   China signed accords on Tuesday.", "C"))
+    assert (s1, s2, s3) == ("new", "new", "duplicate")

@@ -9,7 +9,9 @@ index seeks, so this scales to 100k+ articles and survives restarts.
 
 Only originals are indexed: a copy points at the original (``near_dup_of`` is never a copy), so
 chains of copies cannot form. Texts with fewer than ``MIN_SHINGLES`` shingles are not compared
-(MinHash on a sentence or two is noise); they are deduplicated by exact hash only.
+(MinHash on a sentence or two is noise); they are deduplicated by exact hash only. A candidate above
+the threshold must also carry the same figures (Jaccard of the sets of numbers >= 0.8): templated
+reports such as quarterly results differ mostly in their numbers and are distinct stories.
 """
 from __future__ import annotations
 
@@ -22,7 +24,11 @@ import numpy as np
 
 NUM_PERM = 128
 SHINGLE = 5
-MIN_SHINGLES = 8
+MIN_SHINGLES = 20
+#: Two copies of one story carry the same figures; reports that differ in their numbers (quarterly
+#: results, casualty updates) are distinct stories even when the wording is templated.
+MIN_NUMBER_JACCARD = 0.8
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 #: Threshold the band layout is tuned for. Fixed (not the user's threshold) so band keys stored by
 #: earlier runs stay valid when ``near_dup_threshold`` changes; thresholds below it lose recall.
 LSH_THRESHOLD = 0.6
@@ -69,8 +75,20 @@ def jaccard(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.count_nonzero(a == b)) / float(len(a))
 
 
-def find_original(conn: sqlite3.Connection, sig: np.ndarray, threshold: float) -> tuple[int, float] | None:
-    """The indexed article most similar to ``sig`` with estimated Jaccard >= threshold."""
+def numbers(text: str) -> set[str]:
+    return set(_NUMBER.findall(text))
+
+
+def same_numbers(a: str, b: str) -> bool:
+    na, nb = numbers(a), numbers(b)
+    if not na and not nb:
+        return True
+    return len(na & nb) / len(na | nb) >= MIN_NUMBER_JACCARD
+
+
+def find_original(conn: sqlite3.Connection, sig: np.ndarray, threshold: float, text: str) -> tuple[int, float] | None:
+    """The indexed article most similar to ``sig`` with estimated Jaccard >= threshold and the same
+    figures as ``text``."""
     keys = band_keys(sig)
     candidates: set[int] = set()
     for band, bucket in keys:
@@ -82,7 +100,10 @@ def find_original(conn: sqlite3.Connection, sig: np.ndarray, threshold: float) -
         if row is None:
             continue
         sim = jaccard(sig, np.frombuffer(row[0], dtype=np.uint64))
-        if sim >= threshold and (best is None or sim > best[1]):
+        if sim < threshold or (best is not None and sim <= best[1]):
+            continue
+        other = conn.execute("SELECT text FROM articles WHERE id = ?", (aid,)).fetchone()
+        if other is not None and same_numbers(text, other[0]):
             best = (aid, sim)
     return best
 

@@ -95,7 +95,7 @@ class Store:
             if existing is not None:
                 return existing, "duplicate"
             sig = neardup.signature(article.text)
-            original = neardup.find_original(self.conn, sig, self.near_dup_threshold) if sig is not None else None
+            original = neardup.find_original(self.conn, sig, self.near_dup_threshold, article.text) if sig is not None else None
             row = {
                 "content_hash": article.content_hash,
                 "title": article.title,
