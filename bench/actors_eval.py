@@ -1,0 +1,43 @@
+"""Actor resolution accuracy on ../shared/eval/ngec_actor_cases_dev.jsonl (or a file given as argv[1]).
+
+usage: PYTHONPATH=src .venv/bin/python bench/actors_eval.py [CASES.jsonl] [--failures] [--pred OUT.jsonl]
+Prints the metrics as JSON (same definitions as shared/tools/score.py actors); --pred writes the
+predictions so `python3 ../shared/tools/score.py actors GOLD OUT.jsonl` can check them.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("ACCORD_SHARED", REPO / ".." / "shared"))
+sys.path.insert(0, str(REPO / "src"))
+
+
+def main(argv: list[str]) -> int:
+    args = [a for a in argv if not a.startswith("--")]
+    path = Path(args[0]) if args and not argv[argv.index(args[0]) - 1:][0].startswith("--pred") else SHARED / "eval" / "ngec_actor_cases_dev.jsonl"
+    if not path.exists():
+        print(f"skip: {path} not found")
+        return 0
+    from accord.actors.evaluate import evaluate_cases, predict
+
+    t = time.perf_counter()
+    res = evaluate_cases(path, with_failures="--failures" in argv)
+    res["seconds"] = round(time.perf_counter() - t, 2)
+    if "--pred" in argv:
+        out = Path(argv[argv.index("--pred") + 1])
+        rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+        out.write_text("".join(json.dumps(p) + "\n" for p in predict(rows)), encoding="utf-8")
+    fails = res.pop("failures", None)
+    print(json.dumps(res))
+    for f in fails or []:
+        print(json.dumps(f, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

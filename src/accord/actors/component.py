@@ -1,0 +1,134 @@
+"""spaCy component ``accord_actors``: find and resolve actor mentions in a Doc.
+
+Works on a tokenised Doc (dictionary matching only); when NER/parse annotations exist it also uses
+PERSON/ORG/GPE/NORP entities and the dependency parse (``refine``). Sets ``doc.spans["actors"]``;
+each span has ``span._.actor`` (Actor, article char offsets), ``span._.actors`` (two actors for
+"the two"), ``span._.is_place_only`` (a place that only locates or modifies something: never an
+actor; see docs/actors.md) and a label: STATE, PERSON, IGO, ORG, SECTOR, PLACE or PAIR.
+"""
+from __future__ import annotations
+
+import logging
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..models import Actor
+from . import coref
+from .dictionary import get_dictionary
+from .mentions import doc_tokens, find_mentions, place_only_by_position
+from .resolver import combine, partial_to_actor
+
+log = logging.getLogger(__name__)
+
+for _name, _default in (("actor", None), ("actors", None), ("is_place_only", False)):
+    if not Span.has_extension(_name):
+        Span.set_extension(_name, default=_default)
+
+LABELS = {"person": "PERSON", "igo": "IGO", "org": "ORG", "state": "STATE", "sector": "SECTOR", "place": "PLACE"}
+
+
+class _Settings:
+    def __init__(self, files):
+        self.actor_files = tuple(files or ())
+
+
+class ActorComponent:
+    def __init__(self, nlp: Language, name: str = "accord_actors", actor_files: list[str] | None = None):
+        self.name = name
+        self.dictionary = get_dictionary(_Settings(actor_files))
+
+    def __call__(self, doc: Doc) -> Doc:
+        try:
+            self._annotate(doc)
+        except Exception:  # noqa: BLE001 - one odd sentence must not kill a batch
+            log.exception("accord_actors failed on a doc of %d tokens", len(doc))
+            doc.spans["actors"] = []
+        return doc
+
+    def _annotate(self, doc: Doc) -> None:
+        d = self.dictionary
+        ctx = coref.context_of(doc)
+        date = coref.doc_date(doc)
+        offset = int(doc.user_data.get("accord_offset", 0) or 0)
+        toks = doc_tokens(doc)
+        spans: list[Span] = []
+        for m in find_mentions(doc, toks, d):
+            span = doc[m.start:m.end]
+            if m.kind == "pair":
+                pair = coref.pair(ctx)
+                if pair:
+                    s = Span(doc, m.start, m.end, label="PAIR")
+                    s._.actors = [_place(a, span, offset) for a in pair]
+                    s._.actor = s._.actors[0]
+                    spans.append(s)
+                continue
+            if m.kind == "state-ref":
+                a = coref.last_state(ctx)
+                if a:
+                    s = Span(doc, m.start, m.end, label="STATE")
+                    s._.actor = _place(a, span, offset)
+                    spans.append(s)
+                continue
+            p = combine(m.toks, m.matches, d, date, None, coref.people(ctx))
+            actor = partial_to_actor(p, span.text, span.start_char + offset, span.end_char + offset)
+            if actor is None:
+                continue
+            if p.sector_from_leader and not p.country and not p.name and not p.code:
+                continue  # a lone "member"/"chairman": nothing to code
+            actor = coref.link_title(ctx, actor, p)
+            s = Span(doc, m.start, m.end, label=LABELS.get(actor.kind or "", "SECTOR"))
+            s._.actor = actor
+            s._.is_place_only = place_only_by_position(doc, m, actor)
+            if not s._.is_place_only:
+                coref.remember(ctx, actor)
+            spans.append(s)
+        if doc.has_annotation("DEP"):
+            refine(doc, spans)
+        doc.spans["actors"] = spans
+
+
+def _place(a: Actor, span: Span, offset: int) -> Actor:
+    from dataclasses import replace
+
+    return replace(a, text=span.text, start=span.start_char + offset, end=span.end_char + offset)
+
+
+LOCATIVE = {"in", "at", "near", "inside", "outside", "across", "throughout", "around", "within", "into", "outside"}
+MODIFIER_DEPS = {"compound", "amod", "nmod"}
+
+
+def refine(doc: Doc, spans: list[Span]) -> None:
+    """With a parse: a place is place-only when it is the object of a locative preposition or a
+    modifier (compound/amod/nmod) of a noun that is not itself inside an actor span."""
+    inside = {t.i for s in spans for t in s}
+    for s in spans:
+        a = s._.actor
+        if a is None or a.kind not in ("state", "place"):
+            continue
+        root = s.root
+        if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE:
+            s._.is_place_only = True
+        elif root.dep_ in MODIFIER_DEPS and root.head.pos_ in ("NOUN", "PROPN") and root.head.i not in inside:
+            s._.is_place_only = True
+        elif root.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "conj", "appos") and a.kind == "state":
+            s._.is_place_only = False
+
+
+def actor_for_token(doc: Doc, token) -> Actor | None:
+    """The actor of the span covering ``token``; else of a span whose root modifies it (possessive
+    "President Reagan's statement", compound "Iran deal" is skipped when place-only)."""
+    spans = doc.spans["actors"] if "actors" in doc.spans else []
+    for s in spans:
+        if s.start <= token.i < s.end:
+            return s._.actor
+    for s in spans:
+        r = s.root
+        if r.head.i == token.i and r.i != token.i and r.dep_ in ("poss", "compound", "nmod") and not s._.is_place_only:
+            return s._.actor
+    return None
+
+
+@Language.factory("accord_actors", default_config={"actor_files": []})
+def make_actor_component(nlp: Language, name: str, actor_files: list[str]):
+    return ActorComponent(nlp, name, actor_files)

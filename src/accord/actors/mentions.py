@@ -1,0 +1,135 @@
+"""Group dictionary matches in a Doc into actor mentions.
+
+Adjacent matches merge into one mention when at least one side is a descriptor (sector, title,
+modifier): "Iranian" + "counterpart" + "Ebrahim Raisi", "Chile" 's "Defense Department". Two
+names never merge ("Iran China"). A title absorbs the capitalised words after it as a name
+("President Reagan"), and "of (the)" joins a title to the body it heads ("President of the
+United States"). Capitalised words that are known surnames become person mentions.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .dictionary import ActorDictionary, Match
+from .resolver import Tok, pick
+from .tokens import norm_token
+
+DESCRIPTOR = {"sector", "role", "leader", "modifier"}
+TITLE = {"role", "leader"}
+NAMEISH = {"country", "capital", "demonym", "city", "igo", "org", "person"}
+GLUE = {"'s", "'", "-", "–", "’s", "’"}
+LOCATIVE = {"in", "at", "near", "inside", "outside", "across", "throughout", "around", "within", "into"}
+SURNAME_STOP = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+                "saturday", "sunday", "new", "young", "long", "power", "king", "rice", "white", "black",
+                "brown", "green", "church", "bush", "mass", "hope", "will", "faith", "grace", "may"}
+MAX_NAME = 4
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    kind: str | None = None  # "pair", "state-ref" or None
+    toks: list[Tok] = field(default_factory=list)
+    matches: list[Match] = field(default_factory=list)
+    place_kinds: set = field(default_factory=set)
+
+
+def doc_tokens(doc) -> list[Tok]:
+    return [Tok(t.text, norm_token(t.text), t.text[:1].isupper(), t.text[:1].isupper()) for t in doc]
+
+
+def _kind(m: Match) -> str:
+    return pick(m).kind
+
+
+def _can_merge(group: list[Match], m: Match, toks: list[Tok]) -> bool:
+    last = group[-1]
+    gap = [toks[i].text.lower() for i in range(last.end, m.start)]
+    k_last, k_new = _kind(last), _kind(m)
+    if k_last in ("pair", "state-ref", "ignore") or k_new in ("pair", "state-ref", "ignore"):
+        return False
+    if all(g in GLUE for g in gap):
+        if k_last in DESCRIPTOR or k_new in DESCRIPTOR:
+            return not (k_new in TITLE and k_last == "person")  # "Xi President ..." never
+        return False
+    if k_last in TITLE and k_new in NAMEISH and gap in (["of"], ["of", "the"]):
+        return True
+    return False
+
+
+def _absorb_name(doc, toks: list[Tok], end: int, covered: set[int]) -> int:
+    j, n = end, 0
+    while j < len(toks) and n < MAX_NAME and j not in covered:
+        t = toks[j]
+        if t.orig_caps and t.key.isalpha() and not doc[j].is_sent_start:
+            n += 1
+            j += 1
+        elif t.key == "" and n and j + 1 < len(toks) and toks[j + 1].orig_caps:  # Kassym-Jomart
+            j += 1
+        else:
+            break
+    return j if n else end
+
+
+def find_mentions(doc, toks: list[Tok], d: ActorDictionary) -> list[Mention]:
+    keys = [t.key for t in toks]
+    caps = [t.caps for t in toks]
+    upper = [t.text.isupper() for t in toks]
+    ms = d.match(keys, caps, caps, upper)
+    groups: list[list[Match]] = []
+    for m in ms:
+        if groups and _can_merge(groups[-1], m, toks):
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    covered = {i for m in ms for i in range(m.start, m.end)}
+    out: list[Mention] = []
+    for g in groups:
+        start, end = g[0].start, g[-1].end
+        kind = _kind(g[-1])
+        if kind in TITLE:
+            end = _absorb_name(doc, toks, end, covered)
+        mk = kind if kind in ("pair", "state-ref") else None
+        out.append(_mention(toks, start, end, g, mk))
+    out.extend(_surname_mentions(toks, covered | {i for x in out for i in range(x.start, x.end)}, d, doc))
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+def _mention(toks, start, end, matches, kind=None) -> Mention:
+    rebased = [Match(m.start - start, m.end - start, m.entries) for m in matches]
+    return Mention(start, end, kind, toks[start:end], rebased, {pick(m).kind for m in matches})
+
+
+def _surname_mentions(toks, covered, d: ActorDictionary, doc) -> list[Mention]:
+    ctx_people = doc.user_data.get("accord_actor_context", {}).get("people", {}) if doc.user_data else {}
+    out = []
+    for i, t in enumerate(toks):
+        if i in covered or not t.orig_caps or not t.key.isalpha() or t.key in SURNAME_STOP:
+            continue
+        if t.key in ctx_people or t.key in d.surnames:
+            out.append(_mention(toks, i, i + 1, []))
+    return out
+
+
+def place_only_by_position(doc, m: Mention, actor) -> bool:
+    """Without a parse: a lone place after a locative preposition, a non-capital city, or a lone
+    demonym/place directly before a common noun (tagged NN*, or any lower-case word for demonyms)
+    only locates or modifies something."""
+    if actor.kind not in ("state", "place"):
+        return False
+    j = m.start - 1
+    if j >= 0 and doc[j].lower_ in ("the", "a"):
+        j -= 1
+    if j >= 0 and doc[j].lower_ in LOCATIVE:
+        return True
+    if actor.kind == "place":
+        return True
+    nxt = doc[m.end] if m.end < len(doc) else None
+    if nxt is None or not nxt.is_alpha or not nxt.text.islower():
+        return False
+    if doc.has_annotation("TAG"):
+        return nxt.tag_.startswith("NN")
+    return m.place_kinds == {"demonym"}

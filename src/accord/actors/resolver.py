@@ -1,0 +1,208 @@
+"""Resolve an actor phrase ("Chinese President Xi Jinping", "Chile's Defense Department") to an Actor.
+
+The phrase is cut at its first free preposition or comma into a head ("the President") and a
+complement ("of the Chadian Human Rights League"). The head decides; the complement fills what the
+head lacks (a country, or the sector of the body a generic leader word such as "president" or
+"chairman" heads). Inside a segment: a named person wins (office by date), then a named
+organisation, then places + the last sector word. See docs/actors.md for the full rule list.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..models import Actor
+from .dictionary import ActorDictionary, Match
+from .loader import Entry
+from .tenure import choose
+
+BOUNDARY = {"of", "to", "at", "in", "from", "for", "across", "on", "with", "near", "against", "by", "over",
+            "after", "amid", "during", ",", "(", "who", "which", "that", ";", ":", "under", "inside", "outside"}
+PRIORITY = ["person", "igo", "org", "country", "capital", "state-ref", "demonym", "city", "role", "leader",
+            "sector", "modifier", "pair", "ignore"]
+PLACE_KINDS = {"country", "capital", "demonym", "city"}
+SECTOR_KINDS = {"sector", "role"}
+NAME_STOP = {"the", "a", "an", "mr", "mrs", "ms", "dr", "he", "she", "they", "it", "his", "her", "their", "its"}
+MAX_CHARS = 400
+
+
+@dataclass
+class Tok:
+    text: str
+    key: str
+    caps: bool
+    orig_caps: bool = False
+
+
+@dataclass
+class Partial:
+    country: str | None = None
+    country_kind: str | None = None
+    sector: str | None = None
+    sector_from_leader: bool = False
+    code: str | None = None
+    name: str | None = None
+    kind: str | None = None
+    bloc: str | None = None
+    former: bool = False
+    title: bool = False
+    unknown_name: list[str] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.country or self.sector or self.code)
+
+
+def pick(m: Match, prefer_country: str | None = None) -> Entry:
+    """The entry a match stands for: by kind priority, preferring the context's country."""
+    ranked = sorted(m.entries, key=lambda e: PRIORITY.index(e.kind) if e.kind in PRIORITY else 99)
+    if prefer_country:
+        same = [e for e in ranked if e.country == prefer_country and e.kind in ("org", "person")]
+        if same:
+            return same[0]
+    return ranked[0]
+
+
+def _unknown_caps(toks: list[Tok], ms: list[Match], lo: int, hi: int) -> list[int]:
+    covered = {i for m in ms for i in range(m.start, m.end)}
+    return [i for i in range(lo, hi) if i not in covered and toks[i].orig_caps and toks[i].key.isalpha()
+            and toks[i].key not in NAME_STOP]
+
+
+def analyze(toks: list[Tok], ms: list[Match], lo: int, hi: int, d: ActorDictionary, date, pref, people_ctx) -> Partial:
+    r = Partial()
+    seg = [m for m in ms if m.start >= lo and m.end <= hi]
+    chosen = [(m, pick(m, pref)) for m in seg]
+    persons = [(m, e) for m, e in chosen if e.kind == "person"]
+    orgs = [(m, e) for m, e in chosen if e.kind in ("igo", "org")]
+    places = [e for _, e in chosen if e.kind in PLACE_KINDS or e.kind == "state-ref"]
+    sectors = [(m, e) for m, e in chosen if e.kind in SECTOR_KINDS and e.sector]
+    leaders = [e for _, e in chosen if e.kind == "leader"]
+    has_title = bool(leaders) or any(e.kind == "role" for _, e in sectors)
+    r.former = any(e.kind == "modifier" for _, e in chosen)
+    r.title = has_title
+    unknown = _unknown_caps(toks, ms, lo, hi)
+    if places:
+        r.country, r.country_kind = places[0].country, places[0].kind
+    if not persons and unknown:
+        persons = _surname_person(toks, unknown, d, people_ctx)
+        if not persons:
+            r.unknown_name = [toks[i].text for i in unknown]
+    if persons:
+        m, e = persons[-1]
+        office, former = choose(list(m.entries), date) if m.entries else (e, False)
+        office = office or e
+        r.country, r.name, r.kind = office.country, office.name, "person"
+        r.sector = None if former is None else ("ELI" if former or r.former else office.sector)
+        return r
+    if orgs and places and orgs[-1][1].country and orgs[-1][1].sector and places[0].country != orgs[-1][1].country \
+            and not any(e.kind == "demonym" and e.country == orgs[-1][1].country for e in places):
+        r.sector, r.kind = orgs[-1][1].sector, "sector"  # "Chile's Defense Department": generic body of another state
+        return r
+    if orgs:
+        m, e = orgs[-1]
+        after = [s for sm, s in sectors if sm.start >= m.end and s.kind == "sector"]
+        r.name, r.kind = e.name, ("igo" if e.kind == "igo" else "org")
+        if e.kind == "igo":
+            r.code, r.bloc = e.code, e.bloc
+            r.sector = after[-1].sector if after else e.sector
+        else:
+            r.country = e.country or r.country
+            r.sector = e.sector or (after[-1].sector if after else None)
+            r.code = e.code
+        return r
+    if sectors:
+        r.sector = sectors[-1][1].sector
+    elif leaders:
+        r.sector, r.sector_from_leader = leaders[-1].sector, True
+    if r.former and has_title:
+        r.sector = "ELI"
+    if r.unknown_name and has_title:
+        r.name, r.kind = " ".join(r.unknown_name), "person"
+    elif r.sector and not r.kind:
+        r.kind = "sector"
+    if not r.sector and places and len(places) == 1 and places[0].kind == "capital" and not unknown:
+        r.sector = "GOV"  # a capital standing alone is its government ("Tehran said")
+    if not r.kind and places:
+        r.kind = "state" if places[0].kind in ("country", "capital", "demonym", "state-ref") else "place"
+        r.name = r.name or d.country_names.get(r.country)
+    return r
+
+
+def _surname_person(toks, unknown, d, people_ctx):
+    """Bare surname: first the article's people, then the dictionary's surname index."""
+    i = unknown[-1]
+    key = toks[i].key
+    if people_ctx and key in people_ctx:
+        e = people_ctx[key]
+        return [(Match(i, i + 1, (e,)), e)]
+    es = d.surnames.get(key)
+    if es:
+        return [(Match(i, i + 1, tuple(es)), es[0])]
+    return []
+
+
+def _boundary(toks: list[Tok], ms: list[Match]) -> int | None:
+    covered = {i for m in ms for i in range(m.start, m.end)}
+    for i, t in enumerate(toks):
+        if i > 0 and t.key in BOUNDARY and i not in covered:
+            return i
+    return None
+
+
+def combine(toks: list[Tok], ms: list[Match], d: ActorDictionary, date=None, pref=None, people_ctx=None) -> Partial:
+    b = _boundary(toks, ms)
+    n = len(toks)
+    head = analyze(toks, ms, 0, b if b is not None else n, d, date, pref, people_ctx)
+    if b is None:
+        return head
+    rest = analyze(toks, ms, b + 1, n, d, date, pref, people_ctx)
+    if head.empty and not head.unknown_name:
+        return rest
+    if head.empty and toks[b].key == "," and not rest.empty:
+        return rest  # "Harry Tseng, Taiwan's deputy foreign minister"
+    if head.sector_from_leader and (rest.sector or rest.code) and toks[b].key in ("of", "at"):
+        head.sector, head.code, head.bloc = rest.sector, rest.code, rest.bloc
+        head.kind = head.kind if head.kind == "person" else rest.kind
+        head.country = head.country or rest.country
+    if not head.country and not head.code and toks[b].key not in ("to", "against", "with"):
+        head.country = rest.country
+    return head
+
+
+def match_toks(d: ActorDictionary, toks: list[Tok]) -> list[Match]:
+    return d.match([t.key for t in toks], [t.caps for t in toks], [t.orig_caps for t in toks],
+                   [t.text.isupper() for t in toks])
+
+
+def to_tokens(text: str) -> list[Tok]:
+    from .tokens import norm_token, tokenize
+
+    toks = [Tok(s, norm_token(s), s[:1].isupper(), s[:1].isupper()) for s, _, _ in tokenize(text)]
+    if not any(t.caps for t in toks):  # an all-lower-case phrase: case tells nothing
+        for t in toks:
+            t.caps = True
+    return toks
+
+
+def partial_to_actor(p: Partial, text: str | None, start=None, end=None) -> Actor | None:
+    if p.empty:
+        return None
+    code = p.code or ((p.country or "") + (p.sector or "")) or None
+    return Actor(code=code, country=p.country, sector=p.sector, name=p.name, text=text, kind=p.kind,
+                 start=start, end=end)
+
+
+def resolve_tokens(toks: list[Tok], d: ActorDictionary, date=None, context_toks=None, people_ctx=None) -> Partial:
+    ms = match_toks(d, toks)
+    pref = None
+    ctx_country = None
+    if context_toks:
+        cp = combine(context_toks, match_toks(d, context_toks), d, date)
+        ctx_country = cp.country
+        pref = ctx_country
+    p = combine(toks, ms, d, date, pref, people_ctx)
+    if not p.country and not p.code and ctx_country and not p.empty:
+        p.country = ctx_country
+    elif p.empty and ctx_country and not p.unknown_name and ms:
+        p.country = ctx_country
+    return p

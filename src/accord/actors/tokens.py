@@ -1,0 +1,55 @@
+"""Tokenising and normalising actor phrases so dictionary keys and spaCy tokens agree.
+
+A key is a tuple of normalised tokens: lower case, accents folded, dots dropped ("U.S." -> "us"),
+curly apostrophes straightened; bare "-" and "." tokens are skipped, so "Kassym-Jomart" and
+"Kassym Jomart" share a key.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_TOKEN = re.compile(r"[^\W\d_]\.(?:[^\W\d_]\.)+|\w+(?:\.\w+)*\.?|'s\b|[^\w\s]", re.UNICODE)
+_SKIP = {"-", ".", "–", "—", "‐", "\""}
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "“": '"', "”": '"'})
+
+
+def fold(text: str) -> str:
+    """Lower-case, straighten quotes and strip accents (Khürelsükh -> khurelsukh)."""
+    text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
+    return "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+
+
+def norm_token(tok: str) -> str:
+    t = fold(tok)
+    if t in _SKIP:
+        return ""
+    if t == "'s" or t == "'":
+        return t
+    if len(t) > 1:
+        t = t.replace(".", "")
+    return t
+
+
+def tokenize(text: str) -> list[tuple[str, int, int]]:
+    """(surface, start, end) tokens of a phrase, with offsets into ``text``."""
+    text = text.translate(_QUOTES)
+    return [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def key_of(text: str) -> tuple[str, ...]:
+    """Dictionary key of a name."""
+    return tuple(t for t in (norm_token(s) for s, _, _ in tokenize(text)) if t)
+
+
+def singular(word: str) -> str:
+    """Crude English singular for sector nouns (soldiers -> soldier, militias -> militia)."""
+    if len(word) <= 3 or not word.endswith("s") or word.endswith("ss"):
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "xes", "sses")):
+        return word[:-2]
+    if word.endswith("men"):
+        return word
+    return word[:-1]
