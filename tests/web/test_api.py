@@ -133,3 +133,16 @@ def test_openapi_schema_lists_the_api(client):
 def test_read_only_no_write_methods(client):
     assert client.post("/api/events", json={}).status_code == 405
     assert client.delete("/api/events/1").status_code == 405
+
+
+def test_cli_style_parameters(client):
+    assert client.get("/api/events", params={"text": "twenty"}).json()["total"] == 1  # --text alias of q
+    mentions = client.get("/api/events", params={"mentions": "true"}).json()
+    assert mentions["total"] == 5 and len(mentions["items"]) == 5  # one row per mention
+    dyad = client.get("/api/events", params={"a": "IRN", "b": "CHN", "mentions": "true"}).json()
+    assert dyad["total"] == 4
+    facts = client.get("/api/facts", params={"subject": "CHN"}).json()["items"]
+    assert [f["relation"] for f in facts] == ["partner"]
+    assert client.get("/api/facts", params={"object": "IGOSCO"}).json()["items"][0]["relation"] == "member_of"
+    feb = client.get("/api/dyad", params={"a": "IRN", "b": "CHN", "date_to": "2023-02"}).json()
+    assert [m["month"] for m in feb["months"]] == ["2023-02"]

@@ -93,3 +93,26 @@ def test_static_assets_are_packaged_and_no_cdn(client):
         assert "http://" not in r.text.replace("http://www.w3.org/2000/svg", "") and "https://" not in r.text
     page = client.get("/").text
     assert not re.search(r'(src|href)="(https?:)?//', page)  # every asset comes from this server
+
+
+def test_dashboard_js_never_parses_html():
+    """The JS builds DOM nodes and sets textContent only: no HTML parsing sinks, no eval."""
+    from pathlib import Path
+
+    import accord.web
+
+    static = Path(accord.web.__file__).parent / "static"
+    scripts = sorted(static.glob("*.js"))
+    assert len(scripts) >= 3
+    for js in scripts:
+        code = js.read_text(encoding="utf-8")
+        for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function",
+                     "setTimeout(\"", "DOMParser"):
+            assert sink not in code, (js.name, sink)
+    assert "textContent" in (static / "app.js").read_text(encoding="utf-8")
+
+
+def test_mentions_checkbox_round_trips(client):
+    r = client.get("/", params={"mentions": "true"})
+    assert r.text.count('class="event-link"') == 5
+    assert 'name="mentions" value="true" checked' in r.text

@@ -14,6 +14,13 @@ Conn = Annotated[object, Depends(data.connection)]
 ActorRequired = Annotated[str, Query(pattern=ACTOR_RE.replace(")?$", ")$"), description="Actor code (ISO3, CAMEO actor or IGO code)")]
 
 
+OptActor = Annotated[str | None, Query(pattern=ACTOR_RE)]
+
+
+def _code(value: str | None) -> str | None:
+    return value.upper() if value else None
+
+
 def _not_found(what: str, ident: int):
     raise HTTPException(404, f"{what} {ident} not found")
 
@@ -47,8 +54,10 @@ def article(conn: Conn, article_id: Annotated[int, Path(ge=1, le=2**62)]) -> dic
 
 
 @router.get("/dyad", summary="Relationship between two actors: timeline, events and facts")
-def dyad(conn: Conn, a: ActorRequired, b: ActorRequired) -> dict:
-    return data.dyad(conn, a.upper(), b.upper())
+def dyad(conn: Conn, a: ActorRequired, b: ActorRequired,
+         date_from: Annotated[str | None, Query(pattern=DATE_RE)] = None,
+         date_to: Annotated[str | None, Query(pattern=DATE_RE)] = None) -> dict:
+    return data.dyad(conn, a.upper(), b.upper(), date_from or None, date_to or None)
 
 
 @router.get("/actors/top", summary="Most active actors")
@@ -71,8 +80,8 @@ def network(conn: Conn, request: Request,
 
 @router.get("/facts", summary="Relation facts (memberships, trade, agreements in force)")
 def facts(conn: Conn, page: Annotated[Page, Depends(page_params)],
-          actor: Annotated[str | None, Query(pattern=ACTOR_RE)] = None,
+          actor: OptActor = None, subject: OptActor = None, object: OptActor = None,
           relation: Annotated[str | None, Query(pattern=r"^([a-z_]{2,40})?$")] = None) -> dict:
-    result = data.facts(conn, actor=(actor or None) and actor.upper(), relation=relation or None,
-                        limit=page.limit, offset=page.offset)
+    result = data.facts(conn, actor=_code(actor), subject=_code(subject), object=_code(object),
+                        relation=relation or None, limit=page.limit, offset=page.offset)
     return {"limit": page.limit, "offset": page.offset, "more": result["more"], "items": result["items"]}

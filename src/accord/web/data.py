@@ -58,8 +58,7 @@ def _named(rows: list[dict]) -> list[dict]:
 
 
 def _query_filters(filters: dict) -> dict:
-    out = {WEB_FILTERS.get(k, k): v for k, v in filters.items() if k not in ("a", "b")}
-    return out
+    return {WEB_FILTERS.get(k, k): v for k, v in filters.items() if k not in ("a", "b", "mentions")}
 
 
 def _order_key(e: dict):
@@ -75,20 +74,21 @@ def _neg(s: str) -> tuple:
 def events(db, filters: dict, limit: int, offset: int) -> dict:
     """One page of clustered events and the total count; ``a``/``b`` select a dyad (both directions)."""
     base = _query_filters(filters)
+    clustered = not filters.get("mentions")
     a, b = filters.get("a"), filters.get("b")
     if not (a and b):
-        items = query.events(db, base, limit=limit, offset=offset)
-        return {"items": _named(items), "total": query.count_events(db, base)}
+        items = query.events(db, base, limit=limit, offset=offset, clustered=clustered)
+        return {"items": _named(items), "total": query.count_events(db, base, clustered=clustered)}
     sides = [{**base, "source": a, "target": b}]
     if a != b:
         sides.append({**base, "source": b, "target": a})
     seen, merged = set(), []
-    streams = [query.events(db, f, limit=offset + limit, offset=0) for f in sides]
+    streams = [query.events(db, f, limit=offset + limit, offset=0, clustered=clustered) for f in sides]
     for e in heapq.merge(*streams, key=_order_key):
         if e["id"] not in seen:
             seen.add(e["id"])
             merged.append(e)
-    total = sum(query.count_events(db, f) for f in sides)
+    total = sum(query.count_events(db, f, clustered=clustered) for f in sides)
     return {"items": _named(merged[offset:offset + limit]), "total": total}
 
 
@@ -112,8 +112,8 @@ def article_detail(db, article_id: int) -> dict | None:
     return found
 
 
-def dyad(db, a: str, b: str) -> dict:
-    out = query.dyad(db, a, b)
+def dyad(db, a: str, b: str, date_from: str | None = None, date_to: str | None = None) -> dict:
+    out = query.dyad(db, a, b, date_from=date_from, date_to=date_to)
     for section in ("agreements", "visits", "statements", "other"):
         if isinstance(out.get(section), list):
             out[section] = _named(out[section])
@@ -128,10 +128,12 @@ def network(db, *, limit: int, min_events: int, date_from: str | None, date_to: 
     return query.network(db, limit=limit, min_events=min_events, date_from=date_from, date_to=date_to)
 
 
-def facts(db, *, actor: str | None, relation: str | None, limit: int, offset: int) -> dict:
+def facts(db, *, actor: str | None = None, relation: str | None = None, subject: str | None = None,
+          object: str | None = None, limit: int, offset: int) -> dict:
     """One page of facts; the query layer has no count, so ``total`` is None and ``more`` says if
     another page exists (one extra row is fetched)."""
-    rows = query.facts(db, actor=actor, relation=relation, limit=limit + 1, offset=offset)
+    rows = query.facts(db, actor=actor, subject=subject, object=object, relation=relation, limit=limit + 1,
+                       offset=offset)
     return {"items": rows[:limit], "total": None, "more": len(rows) > limit}
 
 

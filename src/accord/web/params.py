@@ -38,12 +38,13 @@ class EventFilters:
     date_to: str | None = None
     place: str | None = None
     q: str | None = None
+    mentions: bool = False
 
     def as_query(self) -> dict:
         """Non-empty filters, with actor codes upper-cased."""
         out = {}
         for k, v in asdict(self).items():
-            if v is None:
+            if v is None or v is False:
                 continue
             out[k] = v.upper() if k in ("actor", "source", "target", "a", "b", "country") else v
         return out
@@ -69,6 +70,8 @@ def event_filters(
     date_to: DateParam = None,
     place: Annotated[str | None, Query(max_length=100, description="Place name")] = None,
     q: Annotated[str | None, Query(max_length=200, description="Full-text search over evidence sentences")] = None,
+    text: Annotated[str | None, Query(max_length=200, description="Same as q (the CLI's --text)")] = None,
+    mentions: Annotated[bool, Query(description="One row per mention instead of one per clustered event")] = False,
 ) -> EventFilters:
     values = [_blank_to_none(v) for v in (actor, source, target, a, b, country, cameo, plover)]
     a, b = values[3], values[4]
@@ -76,7 +79,7 @@ def event_filters(
         raise HTTPException(422, "a dyad needs both a and b")
     quad_n = int(quad) if _blank_to_none(quad) else None
     return EventFilters(*values, quad_n, _blank_to_none(date_from), _blank_to_none(date_to),
-                        _blank_to_none(place), _blank_to_none(q))
+                        _blank_to_none(place), _blank_to_none(q) or _blank_to_none(text), bool(mentions))
 
 
 def page_params(

@@ -1,4 +1,4 @@
-/* Accord dashboard helpers. Never uses innerHTML: all text goes through textContent. */
+/* Accord dashboard helpers. No HTML strings are ever parsed: nodes are built and text goes through textContent. */
 "use strict";
 (function () {
   const SVG_NS = "http://www.w3.org/2000/svg";
