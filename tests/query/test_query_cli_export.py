@@ -164,3 +164,18 @@ def test_empty_parquet_export_is_readable(db, tmp_path):
     out = tmp_path / "none.parquet"
     _run(["export", "--format", "parquet", "--out", str(out), "--db", path, "--cameo", "99"])
     assert len(pd.read_parquet(out)) == 0
+
+
+def test_gdelt_row_never_breaks_the_tsv():
+    from accord import query
+    from accord.store.exports import gdelt_row
+
+    row = {c: None for c in query.FLAT_COLUMNS}
+    row.update(id=1, cameo="190", cameo_root="19", source_name="Evil\tName\nWith breaks", source_code="XYZ",
+               location_name="Some\tPlace", location_country="USA", location_lat=1.5, location_lon=2.0,
+               date="2020", date_precision="year", url="https://x.example/a\tb")
+    values = gdelt_row(row)
+    assert len(values) == 61 and not any("\t" in v or "\n" in v for v in values)
+    named = dict(zip(gdelt_columns(), values))
+    assert named["Actor1Name"] == "EVIL NAME WITH BREAKS" and named["ActionGeo_Type"] == "3"
+    assert named["SQLDATE"] == "20200101" and named["NumMentions"] == "" and named["Actor1KnownGroupCode"] == "XYZ"

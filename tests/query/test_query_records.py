@@ -85,3 +85,12 @@ def test_near_duplicate_copies_reported(db):
     assert query.article_detail(path, ids["a2"])["copies"] == [cid]
     row = query.events(path, cameo="057", date_from="2023-02-14")[0]
     assert query.event_detail(path, row["id"])["copies"] == [cid]
+
+
+def test_article_search(db):
+    path, ids = db
+    assert [a["id"] for a in query.articles(path, text="uranium")] == [ids["a3"]]
+    assert [a["id"] for a in query.articles(path, text='"state media"')] == [ids["a2"]]
+    assert query.articles(path, text='"; DROP TABLE articles; --') == []
+    assert [a["events"] for a in query.articles(path, publisher="alpha")] == [4]
+    assert len(query.articles(path)) == 3

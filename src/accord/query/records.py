@@ -5,6 +5,9 @@
     copies [ids of near-duplicates of this article], events [nested event rows, per mention],
     facts [fact rows], spans [{kind: "evidence"|"trigger"|"source"|"target"|"fact", start, end,
     text, event_id|fact_id}] sorted by start (char offsets into ``text``).
+``articles(db, *, text=None, publisher=None, limit=100, offset=0) -> list[dict]``
+    id, title, publisher, date, url, near_dup_of, events (mentions coded in it); ``text`` is a
+    full-text search over title and body (FTS5, same syntax as the events ``text`` filter).
 ``facts(db, *, actor=None, subject=None, object=None, relation=None, article=None, limit=100, offset=0)``
     -> list of {id, article_id, relation, subject{...}, object{...}|None, date, date_precision,
     quantity{value,unit,currency,text}|None, detail, evidence{...}, publisher, url, article_date}
@@ -17,7 +20,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from ._db import actor_clause, check_limit, connection, country_names
+from ._db import actor_clause, check_limit, connection, country_names, fts_query, like_escape
 from .events import _SELECT, flat_row, merge_filters, nest, where
 
 _ACTOR = ("code", "country", "sector", "name", "text")
@@ -105,6 +108,24 @@ def article_detail(db, article_id: int) -> dict | None:
         out["facts"] = [_fact(r) for r in fr]
     out["spans"] = _spans(out["events"], out["facts"])
     return out
+
+
+def articles(db, *, text: str | None = None, publisher: str | None = None, limit: int | None = 100,
+             offset: int = 0) -> list[dict]:
+    conds, params = [], []
+    if text:
+        q = fts_query(text)
+        conds.append("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)" if q else "0")
+        params += [q] if q else []
+    if publisher:
+        conds.append("lower(a.publisher) LIKE ? ESCAPE '\\'")
+        params.append("%" + like_escape(publisher.lower()) + "%")
+    lim, off = check_limit(limit, offset)
+    sql = ("SELECT a.id, a.title, a.publisher, a.date, a.url, a.near_dup_of,"
+           " (SELECT count(*) FROM events e WHERE e.article_id = a.id) AS events FROM articles a"
+           f" WHERE {' AND '.join(conds) or '1'} ORDER BY a.date IS NULL, a.date DESC, a.id LIMIT ? OFFSET ?")
+    with connection(db) as conn:
+        return [dict(r) for r in conn.execute(sql, params + [lim, off])]
 
 
 _KEYED = """
