@@ -54,12 +54,10 @@ def looks_like_feed(head: bytes) -> bool:
 def _date(entry) -> str | None:
     from ..text.dates import normalize_date
 
-    for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        if entry.get(key):
-            return normalize_date(entry[key])
-    for key in ("published", "updated", "dc_date"):
-        if entry.get(key):
-            return normalize_date(entry[key])
+    for key in ("published_parsed", "updated_parsed", "created_parsed", "published", "updated", "dc_date"):
+        value = dict.get(entry, key)  # plain dict access: no feedparser key-aliasing warnings
+        if value:
+            return normalize_date(value)
     return None
 
 
@@ -77,7 +75,7 @@ def parse_feed(data: bytes, base_url: str | None = None) -> Feed:
     """Parse feed bytes; raise Rejected("malformed-feed") when nothing usable is in them."""
     import feedparser
 
-    parsed = feedparser.parse(data, response_headers={"content-location": base_url} if base_url else None)
+    parsed = feedparser.parse(data)  # bytes: feedparser never fetches anything itself
     if parsed.bozo and not parsed.entries:
         exc = parsed.get("bozo_exception")
         raise Rejected("malformed-feed", base_url or "", f"not a readable RSS/Atom feed ({exc})")
@@ -92,7 +90,7 @@ def parse_feed(data: bytes, base_url: str | None = None) -> Feed:
             link = urljoin(base_url, link)
         entries.append(FeedEntry(
             id=e.get("id") or e.get("guid") or link, link=link, title=e.get("title"), date=_date(e),
-            content=_content(e), updated=e.get("updated"),
+            content=_content(e), updated=dict.get(e, "updated"),
         ))  # fmt: skip
     return Feed(parsed.feed.get("title"), parsed.feed.get("link"), entries)
 

@@ -26,10 +26,14 @@ def iter_warc(path: Path, max_bytes: int, label: str | None = None) -> Iterator[
     from warcio.exceptions import ArchiveLoadFailed
 
     label = label or str(path)
-    n = 0
+    n = seen = 0
     with open(path, "rb") as fh:
         try:
             for record in ArchiveIterator(fh):
+                seen += 1
+                if record.rec_type is None:
+                    yield Rejection(f"{label}#{n + 1}", "malformed-warc", "unreadable record header; rest of file skipped")
+                    return
                 if record.rec_type not in ("response", "resource"):
                     continue
                 n += 1
@@ -38,6 +42,9 @@ def iter_warc(path: Path, max_bytes: int, label: str | None = None) -> Iterator[
                     yield item
         except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
             yield Rejection(f"{label}#{n + 1}", "malformed-warc", f"archive unreadable from here on: {exc}"[:300])
+            return
+    if not seen:
+        yield Rejection(label, "malformed-warc", "no WARC record could be read (truncated or corrupt file)")
 
 
 def _record(record, origin: str, max_bytes: int) -> RawDocument | Rejection | None:
@@ -45,7 +52,9 @@ def _record(record, origin: str, max_bytes: int) -> RawDocument | Rejection | No
     when = record.rec_headers.get_header("WARC-Date")
     if record.rec_type == "response":
         if record.http_headers is None:
-            return None
+            if (uri or "").startswith("http"):
+                return Rejection(f"{origin} {uri}", "malformed-warc", "response record without readable HTTP headers")
+            return None  # dns: and similar records
         status = record.http_headers.get_statuscode()
         if status != "200":
             return None
@@ -57,6 +66,8 @@ def _record(record, origin: str, max_bytes: int) -> RawDocument | Rejection | No
         return None
     body = record.content_stream().read(max_bytes + 1)
     origin = f"{origin} {uri}" if uri else origin
+    if not body.strip():
+        return Rejection(origin, "malformed-warc", "record body is empty or truncated")
     if len(body) > max_bytes:
         return Rejection(origin, "oversize", f"record body exceeds limit {max_bytes:,} bytes")
     meta = {"url": uri} if uri else {}
