@@ -22,8 +22,8 @@ def sniff(head: bytes, name: str = "") -> str:
     name = name.lower()
     if head.startswith(GZIP_MAGIC):
         inner = _gunzip_head(head)
-        if inner.startswith(b"WARC/"):
-            return "warc"
+        if inner.startswith(b"WARC/") or name.endswith(".warc.gz"):
+            return "warc"  # the extension decides when the head is too damaged to tell
         return "gzip"
     if head.startswith(b"WARC/"):
         return "warc"
