@@ -59,6 +59,12 @@ def accord_errors():
         raise click.ClickException(str(exc)) from exc
 
 
+def _oneline(text: str | None, limit: int | None = None) -> str:
+    """Evidence for display: whitespace (paragraph breaks) collapsed, optionally shortened."""
+    flat = " ".join((text or "").split())
+    return flat if limit is None or len(flat) <= limit else flat[: limit - 1] + "…"
+
+
 def _actor_label(a: dict | None) -> str:
     if not a:
         return ""
@@ -75,7 +81,7 @@ def _events_table(rows: list[dict], total: int) -> None:
     for r in rows:
         table.add_row(str(r["id"]), r["date"] or "", _actor_label(r["source"]), r["cameo"], _actor_label(r["target"]),
                       str(r["quad_class"] or ""), f"{r['goldstein']:g}" if r["goldstein"] is not None else "",
-                      f"{r['mentions'] or 0}/{r['sources'] or 0}", (r["evidence"]["text"] or "")[:160])
+                      f"{r['mentions'] or 0}/{r['sources'] or 0}", _oneline(r["evidence"]["text"], 160))
     Console().print(table)
 
 
@@ -99,7 +105,7 @@ def render_facts(rows: list[dict], title: str = "Facts") -> None:
     con.print(f"[bold]{escape(title)}[/bold] ({len(rows)})")
     for f in rows:
         con.print("  " + escape(_fact_line(f)))
-        con.print("    [dim]" + escape(f["evidence"]["text"] or "") + "[/dim]")
+        con.print("    [dim]" + escape(_oneline(f["evidence"]["text"])) + "[/dim]")
 
 
 def render_dyad(d: dict) -> None:
@@ -127,7 +133,7 @@ def render_dyad(d: dict) -> None:
             head = (f"{e['date'] or '?'}  {_actor_label(e['source'])} {e['cameo']} {_actor_label(e['target'])}"
                     f"  ({e['mentions'] or 1} mentions, {e['sources'] or 1} sources)")
             con.print("  " + escape(head))
-            con.print("    [dim]" + escape(e["evidence"]["text"] or "") + "[/dim]")
+            con.print("    [dim]" + escape(_oneline(e["evidence"]["text"])) + "[/dim]")
     render_facts(d["facts"], "Relation facts")
 
 
