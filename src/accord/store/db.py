@@ -80,7 +80,11 @@ def connect(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
     if not readonly:
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
-        migrate(conn)
+        try:
+            migrate(conn)
+        except AccordError:
+            conn.close()
+            raise
     elif schema_version(conn) == 0:
         conn.close()
         raise AccordError(f"{path} is not an Accord database (no schema)")
