@@ -146,3 +146,31 @@ def test_cli_style_parameters(client):
     assert client.get("/api/facts", params={"object": "IGOSCO"}).json()["items"][0]["relation"] == "member_of"
     feb = client.get("/api/dyad", params={"a": "IRN", "b": "CHN", "date_to": "2023-02"}).json()
     assert [m["month"] for m in feb["months"]] == ["2023-02"]
+
+
+def test_dyad_total_counts_a_two_way_cluster_once(tmp_path):
+    """A visit reported as A->B in one article and B->A in another is one clustered event: the
+    dyad filter must list it once and count it once."""
+    from fastapi.testclient import TestClient
+
+    from accord.models import Article
+    from accord.store import Store
+    from accord.web import create_app
+
+    from .fixtures_db import CHN, IRN, actor, event, evidence
+
+    db = tmp_path / "two_way.db"
+    texts = ["Raisi visited Beijing and met Xi on Tuesday.", "Xi hosted Raisi in Beijing on Tuesday for talks."]
+    with Store(str(db)) as store:
+        for n, text in enumerate(texts):
+            aid, _ = store.add_article(Article(text=text, title=f"t{n}", publisher=f"P{n}", date="2023-02-14"))
+            src, tgt = (("Raisi", IRN), ("Xi", CHN)) if n == 0 else (("Xi", CHN), ("Raisi", IRN))
+            ev = event(actor(text, src[0], src[1]), actor(text, tgt[0], tgt[1]), "043" if n else "042", 1, 2.8,
+                       "2023-02-14", evidence(text, text[:5], "visited" if n == 0 else "hosted"))
+            store.add_events(aid, [ev])
+        clusters = store.conn.execute("SELECT count(*) FROM clusters").fetchone()[0]
+    assert clusters == 1  # the store merged the two reports
+    with TestClient(create_app(str(db))) as c:
+        body = c.get("/api/events", params={"a": "IRN", "b": "CHN"}).json()
+        assert body["total"] == 1 and len(body["items"]) == 1
+        assert body["items"][0]["mentions"] == 2

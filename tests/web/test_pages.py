@@ -116,3 +116,11 @@ def test_mentions_checkbox_round_trips(client):
     r = client.get("/", params={"mentions": "true"})
     assert r.text.count('class="event-link"') == 5
     assert 'name="mentions" value="true" checked' in r.text
+
+
+def test_api_docs_page_lists_endpoints(client):
+    r = client.get("/docs")
+    assert r.status_code == 200
+    for path in ("/api/events", "/api/dyad", "/api/network", "/api/openapi.json"):
+        assert path in r.text
+    assert "cdn" not in r.text.lower()

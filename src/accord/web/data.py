@@ -72,7 +72,10 @@ def _neg(s: str) -> tuple:
 
 
 def events(db, filters: dict, limit: int, offset: int) -> dict:
-    """One page of clustered events and the total count; ``a``/``b`` select a dyad (both directions)."""
+    """One page of clustered events and the total count.
+
+    ``a``/``b`` select a dyad in both directions (and then override ``source``/``target``).
+    """
     base = _query_filters(filters)
     clustered = not filters.get("mentions")
     a, b = filters.get("a"), filters.get("b")
@@ -82,14 +85,18 @@ def events(db, filters: dict, limit: int, offset: int) -> dict:
     sides = [{**base, "source": a, "target": b}]
     if a != b:
         sides.append({**base, "source": b, "target": a})
-    seen, merged = set(), []
-    streams = [query.events(db, f, limit=offset + limit, offset=0, clustered=clustered) for f in sides]
+    # A clustered event can match both directions (a visit reported as A->B and as B->A), so the
+    # total is the size of the union: stream both sides in order, keep only this page's rows.
+    streams = [query.iter_events(db, f, clustered=clustered) for f in sides]
+    seen: set[int] = set()
+    page: list[dict] = []
     for e in heapq.merge(*streams, key=_order_key):
-        if e["id"] not in seen:
-            seen.add(e["id"])
-            merged.append(e)
-    total = sum(query.count_events(db, f, clustered=clustered) for f in sides)
-    return {"items": _named(merged[offset:offset + limit]), "total": total}
+        if e["id"] in seen:
+            continue
+        if offset <= len(seen) < offset + limit:
+            page.append(e)
+        seen.add(e["id"])
+    return {"items": _named(page), "total": len(seen)}
 
 
 def event_detail(db, event_id: int) -> dict | None:

@@ -88,3 +88,18 @@ def facts_page(request: Request, conn: Conn, page: Annotated[Page, Depends(page_
 @router.get("/actors", response_class=HTMLResponse)
 def actors_page(request: Request, conn: Conn):
     return render_page(request, "actors.html", {"rows": data.top_actors(conn, 50)})
+
+
+@router.get("/docs", response_class=HTMLResponse)
+def api_docs_page(request: Request):
+    """The API reference, rendered here from the OpenAPI schema (no CDN-hosted Swagger UI)."""
+    schema = request.app.openapi()
+    endpoints = []
+    for path, methods in schema.get("paths", {}).items():
+        for method, op in methods.items():
+            params = [{"name": p["name"], "in": p["in"], "required": p.get("required", False),
+                       "description": p.get("description") or p.get("schema", {}).get("description", "")}
+                      for p in op.get("parameters", [])]
+            endpoints.append({"method": method.upper(), "path": path, "summary": op.get("summary", ""),
+                              "params": params})
+    return render_page(request, "docs.html", {"endpoints": endpoints, "info": schema.get("info", {})})
