@@ -105,8 +105,17 @@ def html_body(html: str, url: str | None = None) -> tuple[HtmlResult, Dateline |
     res = extract_html(html, url)
     # trafilatura puts one block (paragraph, list item, heading) per line: make them paragraphs
     body = strip_boilerplate(tidy(res.text.replace("\n", "\n\n")))
+    body = _drop_title_line(body, res.title)
     dl, body = split_dateline(body)
     return res, dl, body
+
+
+def _drop_title_line(body: str, title: str | None) -> str:
+    """The page headline often opens the extracted text; the record keeps it in ``title`` only."""
+    first, sep, rest = body.partition("\n")
+    if title and sep and _same_line(first, title):
+        return rest.lstrip("\n")
+    return body
 
 
 def _html_article(html: str, raw: RawDocument, settings: Settings) -> Article:
