@@ -114,3 +114,13 @@ def test_unexpected_errors_hide_details(web_db, monkeypatch):
         assert r.json() == {"error": {"status": 500, "detail": "internal error"}}
         r = c.get("/actors")
         assert r.status_code == 500 and "secret" not in r.text and "Traceback" not in r.text
+
+
+def test_not_an_accord_database_is_refused(tmp_path):
+    from accord.errors import AccordError
+    from accord.web import create_app
+
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"this is not sqlite at all" * 10)
+    with pytest.raises(AccordError, match="not"):
+        create_app(str(junk))

@@ -6,7 +6,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 
 from . import data
-from .params import ACTOR_RE, DATE_RE, EventFilters, Page, event_filters, page_params
+from .params import ACTOR_RE, DateParam, EventFilters, Page, event_filters, page_params
 
 router = APIRouter(prefix="/api", tags=["read"])
 
@@ -14,7 +14,9 @@ Conn = Annotated[object, Depends(data.connection)]
 ActorRequired = Annotated[str, Query(pattern=ACTOR_RE.replace(")?$", ")$"), description="Actor code (ISO3, CAMEO actor or IGO code)")]
 
 
-OptActor = Annotated[str | None, Query(pattern=ACTOR_RE)]
+OptActor = Annotated[str | None, Query(pattern=ACTOR_RE, description="Actor code (either side unless named)")]
+EventId = Annotated[int, Path(ge=1, le=2**62, description="Event id (as listed by /api/events)")]
+ArticleId = Annotated[int, Path(ge=1, le=2**62, description="Article id")]
 
 
 def _code(value: str | None) -> str | None:
@@ -38,7 +40,7 @@ def events(conn: Conn, filters: Annotated[EventFilters, Depends(event_filters)],
 
 
 @router.get("/events/{event_id}", summary="One event with all its mentions and evidence sentences")
-def event(conn: Conn, event_id: Annotated[int, Path(ge=1, le=2**62)]) -> dict:
+def event(conn: Conn, event_id: EventId) -> dict:
     found = data.event_detail(conn, event_id)
     if found is None:
         _not_found("event", event_id)
@@ -46,7 +48,7 @@ def event(conn: Conn, event_id: Annotated[int, Path(ge=1, le=2**62)]) -> dict:
 
 
 @router.get("/articles/{article_id}", summary="One article with its coded events and relation facts")
-def article(conn: Conn, article_id: Annotated[int, Path(ge=1, le=2**62)]) -> dict:
+def article(conn: Conn, article_id: ArticleId) -> dict:
     found = data.article_detail(conn, article_id)
     if found is None:
         _not_found("article", article_id)
@@ -55,8 +57,7 @@ def article(conn: Conn, article_id: Annotated[int, Path(ge=1, le=2**62)]) -> dic
 
 @router.get("/dyad", summary="Relationship between two actors: timeline, events and facts")
 def dyad(conn: Conn, a: ActorRequired, b: ActorRequired,
-         date_from: Annotated[str | None, Query(pattern=DATE_RE)] = None,
-         date_to: Annotated[str | None, Query(pattern=DATE_RE)] = None) -> dict:
+         date_from: DateParam = None, date_to: DateParam = None) -> dict:
     return data.dyad(conn, a.upper(), b.upper(), date_from or None, date_to or None)
 
 
@@ -71,17 +72,17 @@ def top_actors(conn: Conn, request: Request,
 
 @router.get("/network", summary="Actor network: nodes and weighted edges")
 def network(conn: Conn, request: Request,
-            limit: Annotated[int, Query(ge=1, le=500, description="Most active actors to include")] = 40,
-            min_events: Annotated[int, Query(ge=1, le=10_000)] = 1,
-            date_from: Annotated[str | None, Query(pattern=DATE_RE)] = None,
-            date_to: Annotated[str | None, Query(pattern=DATE_RE)] = None) -> dict:
+            limit: Annotated[int, Query(ge=1, le=500, description="Most frequent actor pairs (edges) to include")] = 40,
+            min_events: Annotated[int, Query(ge=1, le=10_000, description="Least events for an edge")] = 1,
+            date_from: DateParam = None, date_to: DateParam = None) -> dict:
     return data.network(conn, limit=limit, min_events=min_events, date_from=date_from or None, date_to=date_to or None)
 
 
 @router.get("/facts", summary="Relation facts (memberships, trade, agreements in force)")
 def facts(conn: Conn, page: Annotated[Page, Depends(page_params)],
           actor: OptActor = None, subject: OptActor = None, object: OptActor = None,
-          relation: Annotated[str | None, Query(pattern=r"^([a-z_]{2,40})?$")] = None) -> dict:
+          relation: Annotated[str | None, Query(pattern=r"^([a-z_]{2,40})?$",
+                                                description="member_of, trade, partner, ...")] = None) -> dict:
     result = data.facts(conn, actor=_code(actor), subject=_code(subject), object=_code(object),
                         relation=relation or None, limit=page.limit, offset=page.offset)
     return {"limit": page.limit, "offset": page.offset, "more": result["more"], "items": result["items"]}

@@ -111,6 +111,18 @@ async def _send_json(send, status: int, detail: str) -> None:
     await send({"type": "http.response.body", "body": body})
 
 
+def _check_database(db_path: str) -> None:
+    """Fail at start-up, clearly, when the file is not a readable Accord database."""
+    import sqlite3
+
+    from ..store import Store
+
+    try:
+        Store(db_path, readonly=True).close()
+    except sqlite3.Error as exc:
+        raise AccordError(f"{db_path} is not a readable Accord database: {exc}") from exc
+
+
 def create_app(db_path: str, *, readonly: bool = True, token: str | None = None,
                max_page_size: int = DEFAULT_MAX_PAGE, max_body_bytes: int = DEFAULT_MAX_BODY):
     """Build the FastAPI app serving ``db_path``. Raises AccordError if the database is missing."""
@@ -121,6 +133,7 @@ def create_app(db_path: str, *, readonly: bool = True, token: str | None = None,
 
     if not Path(db_path).is_file():
         raise AccordError(f"database not found: {db_path}")
+    _check_database(str(db_path))
     if max_page_size < 1:
         raise AccordError("max_page_size must be at least 1")
     app = FastAPI(
