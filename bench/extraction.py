@@ -8,7 +8,9 @@
    publication-date accuracy against the gold metadata, and the share of "with" snippets found /
    "without" (boilerplate) snippets absent in the body.
 
-Run:  PYTHONPATH=src .venv/bin/python bench/extraction.py [--limit N]
+3. With --corpus: iter_sources + to_article over ``../shared/corpus/news.jsonl`` (counts, refusals, time).
+
+Run:  PYTHONPATH=src .venv/bin/python bench/extraction.py [--limit N] [--corpus]
 The shared data folder is ``../shared`` next to the repo, or $ACCORD_SHARED.
 """
 from __future__ import annotations
@@ -125,12 +127,40 @@ def trafilatura_eval(limit: int | None) -> dict | None:
     return {"pages": len(rows), "title_acc": ratio(t_ok, titles), "date_acc": ratio(d_ok, dates)}
 
 
+def corpus(path: Path) -> None:
+    """iter_sources + to_article over a JSONL corpus: counts, refusals by reason, time."""
+    from accord.config import Settings
+    from accord.ingest import iter_sources
+    from accord.models import Rejection
+    from accord.text import to_article
+
+    if not path.is_file():
+        print(f"skip corpus: {path} not found")
+        return
+    settings, reasons, n, t0 = Settings(), Counter(), 0, time.perf_counter()
+    for item in iter_sources([str(path)], settings):
+        if isinstance(item, Rejection):
+            reasons[item.reason] += 1
+            continue
+        try:
+            to_article(item, settings)
+            n += 1
+        except Rejected as exc:
+            reasons[exc.reason] += 1
+    secs = time.perf_counter() - t0
+    total = n + sum(reasons.values())
+    print(f"corpus {path.name}: {total} items, {n} articles, refused {dict(reasons)}, {secs:.1f} s ({1000 * secs / max(total, 1):.2f} ms/item)")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     ap.add_argument("--limit", type=int, default=None, help="only the first N pages of each set")
+    ap.add_argument("--corpus", action="store_true", help="also clean every line of ../shared/corpus/news.jsonl")
     args = ap.parse_args()
     sh = scrapinghub(args.limit)
     trafilatura_eval(args.limit)
+    if args.corpus:
+        corpus(SHARED / "corpus" / "news.jsonl")
     if sh is not None and args.limit is None and sh["f1"] < 0.90:
         print("FAIL: scrapinghub F1 below 0.90")
         return 1

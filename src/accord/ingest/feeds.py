@@ -16,6 +16,7 @@ log = logging.getLogger(__name__)
 MIN_BODY_WORDS = 60
 
 _TAGS = re.compile(r"<[^>]+>")
+_MARKUP = re.compile(r"</?[a-zA-Z][^>]*>")
 _FEED_ROOT = re.compile(rb"<(?:rss|feed|rdf:RDF)\b", re.I)
 _HTML_ROOT = re.compile(rb"<html\b", re.I)
 
@@ -108,7 +109,8 @@ def iter_feed_documents(data: bytes, origin: str, base_url: str | None,
         meta = {"id": entry.id, "title": entry.title, "date": entry.date, "url": entry.link, "source": feed.title}
         meta = {k: v for k, v in meta.items() if v}
         if entry.has_body:
-            yield RawDocument(content=entry.content.encode("utf-8"), origin=where, kind="html", url=entry.link, meta=meta)
+            kind = "html" if _MARKUP.search(entry.content) else "text"
+            yield RawDocument(content=entry.content.encode("utf-8"), origin=where, kind=kind, url=entry.link, meta=meta)
         elif entry.link:
             yield from _fetch_entry(entry.link, where, meta, fetch)
         else:
