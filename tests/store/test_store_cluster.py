@@ -110,3 +110,61 @@ def test_match_key_rules():
     assert cluster.match_key({"source_code": "IGOUNO", "cameo": "010"}).startswith("IGOUNO>-")
     assert cluster.interval("2024-02", "month")[1].isoformat() == "2024-02-29"
     assert cluster.interval("garbage", "day") is None
+
+
+def test_reciprocal_pair_from_one_sentence_is_one_mention(store):
+    a1, _ = store.add_article(article(REPORT_A, "Alpha News"))
+    a2, _ = store.add_article(article(REPORT_B, "Beta Daily"))
+    text = "China and Iran signed twenty agreements."
+    store.add_events(a1, [event(text, "CHN", "IRN", "057"), event(text, "IRN", "CHN", "057")])
+    store.add_events(a2, [_sign_b()])
+    c = _clusters(store)
+    assert len(c) == 1 and store.counts()["events"] == 3
+    assert (c[0]["num_mentions"], c[0]["num_sources"]) == (2, 2)
+
+
+def test_one_sided_report_joins_the_unambiguous_event(store):
+    a1, _ = store.add_article(article(REPORT_A, "Alpha News"))
+    a2, _ = store.add_article(article(REPORT_B, "Beta Daily"))
+    store.add_events(a1, [_sign_a()])
+    store.add_events(a2, [event("China signed twenty agreements on Tuesday.", "CHNGOV", None, "057")])
+    c = _clusters(store)
+    assert len(c) == 1 and (c[0]["num_mentions"], c[0]["num_sources"]) == (2, 2)
+
+
+def test_one_sided_report_stays_alone_when_ambiguous_or_role_differs(store):
+    a1, _ = store.add_article(article(REPORT_A, "Alpha News"))
+    a2, _ = store.add_article(article(REPORT_B, "Beta Daily"))
+    store.add_events(a1, [_sign_a(), event("China and Russia signed a deal.", "CHN", "RUS", "057", start=90)])
+    store.add_events(a2, [event("China signed agreements on Tuesday.", "CHN", None, "057")])
+    assert len(_clusters(store)) == 3
+    # directed code: a report naming only the target does not join as if it were the source
+    store.add_events(a1, [event("Iran accused the United States.", "IRN", "USA", "112", start=200)])
+    store.add_events(a2, [event("Someone accused Iran.", None, "IRN", "112", start=300)])
+    store.add_events(a2, [event("Washington was accused.", None, "USA", "112", start=400)])
+    rows = _clusters(store)
+    assert len(rows) == 5
+    assert max(r["num_mentions"] for r in rows) == 2  # the USA-target report joined IRN>USA
+
+
+def test_full_report_completes_an_earlier_one_sided_cluster(store):
+    a1, _ = store.add_article(article(REPORT_A, "Alpha News"))
+    a2, _ = store.add_article(article(REPORT_B, "Beta Daily"))
+    store.add_events(a1, [event("Raisi and Xi signed twenty agreements.", "CHNGOV", None, "057")])
+    store.add_events(a2, [_sign_b()])
+    rows = _clusters(store)
+    assert len(rows) == 1 and rows[0]["num_sources"] == 2
+    assert rows[0]["match_key"] == "CHN|IRN|agreement"
+    # and later full reports find it by its completed key
+    a3, _ = store.add_article(article(REPORT_B[::-1], "Gamma Times"))
+    store.add_events(a3, [_sign_a()])
+    assert len(_clusters(store)) == 1 and _clusters(store)[0]["num_sources"] == 3
+
+
+def test_representative_is_the_first_mention_with_both_sides(store):
+    a1, _ = store.add_article(article(REPORT_A, "Alpha News"))
+    a2, _ = store.add_article(article(REPORT_B, "Beta Daily"))
+    store.add_events(a1, [event("Raisi and Xi signed twenty agreements.", "CHNGOV", None, "057")])
+    store.add_events(a2, [_sign_b()])
+    rep = store.conn.execute("SELECT e.target_country FROM clusters c JOIN events e ON e.id = c.rep_event_id").fetchone()
+    assert rep[0] == "IRN"

@@ -13,9 +13,17 @@ Rules (data: ``store/data/cluster_rules.yaml``):
   reports a week apart do not chain into one cluster.
 * Place: when both the cluster and the mention have coordinates they must be within ``place_km``;
   when both only have names, the names must match; otherwise place does not block.
+* A mention naming only one side ("China signed 20 agreements") first looks for its own partial key;
+  failing that it joins a full-dyad cluster of the same code key and date that contains its known
+  side (in the same role for directed codes), but only when exactly one such cluster exists.
+  Symmetrically, a full-dyad mention that finds no cluster of its own adopts the single one-sided
+  cluster of the same code and date it completes, and the cluster takes the full dyad key.
 * A mention with no date, or with neither actor known, gets a cluster of its own.
+* ``num_mentions`` counts distinct (article, evidence sentence) pairs: a joint subject ("China and
+  Iran signed") coded as the reciprocal pair CHN->IRN and IRN->CHN is one mention of one event.
 
-Clustering is incremental and deterministic for a given insertion order: the best candidate is the
+The cluster's representative row (``rep_event_id``, what clustered queries show) is its first
+mention naming both sides, else its first mention. Clustering is incremental and deterministic for a given insertion order: the best candidate is the
 one whose anchor is closest in time (then the oldest). Stats (mentions, articles, sources, earliest
 report) are recomputed from ``events`` for each touched cluster, so they never drift. Near-duplicate
 articles carry no events and therefore add no mentions or sources; their count is reported
@@ -29,7 +37,7 @@ import sqlite3
 from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Mapping
+from typing import Any, Mapping, NamedTuple
 
 import yaml
 
@@ -59,8 +67,20 @@ def actor_key(code: str | None, country: str | None) -> str | None:
     return country or code or None
 
 
-def match_key(row: Mapping[str, Any]) -> str | None:
-    """The clustering key of an events row, or None when the mention must stay alone."""
+class Keys(NamedTuple):
+    match: str  # full key: dyad + code key
+    src: str  # actor keys ("-" = unknown); sorted pair for undirected codes
+    tgt: str
+    code: str  # group name or the code's first digits
+    undirected: bool
+
+    @property
+    def partial(self) -> bool:
+        return (self.src == "-") != (self.tgt == "-")
+
+
+def keys(row: Mapping[str, Any]) -> Keys | None:
+    """The clustering keys of an events row, or None when the mention must stay alone."""
     src = actor_key(row.get("source_code"), row.get("source_country"))
     tgt = actor_key(row.get("target_code"), row.get("target_country"))
     if not src and not tgt:
@@ -70,8 +90,14 @@ def match_key(row: Mapping[str, Any]) -> str | None:
     group = _group(cameo)
     if group:
         a, b = sorted((src, tgt))
-        return f"{a}|{b}|{group}"
-    return f"{src}>{tgt}|{cameo[: rules()['code_digits']]}"
+        return Keys(f"{a}|{b}|{group}", a, b, group, True)
+    code = cameo[: rules()["code_digits"]]
+    return Keys(f"{src}>{tgt}|{code}", src, tgt, code, False)
+
+
+def match_key(row: Mapping[str, Any]) -> str | None:
+    k = keys(row)
+    return k.match if k else None
 
 
 def interval(value: str | None, precision: str | None) -> tuple[date, date] | None:
@@ -108,11 +134,31 @@ def same_place(cluster: Mapping[str, Any], row: Mapping[str, Any]) -> bool:
     return True
 
 
-def _candidates(conn: sqlite3.Connection, key: str, span: tuple[date, date]) -> list[sqlite3.Row]:
+def _window(span: tuple[date, date]) -> tuple[str, str]:
     w = timedelta(days=rules()["window"])
-    lo, hi = (span[0] - w).isoformat(), (span[1] + w).isoformat()
+    return (span[0] - w).isoformat(), (span[1] + w).isoformat()
+
+
+def _candidates(conn: sqlite3.Connection, key: str, span: tuple[date, date]) -> list[sqlite3.Row]:
+    lo, hi = _window(span)
     return conn.execute(
         "SELECT * FROM clusters WHERE match_key = ? AND date_lo <= ? AND date_hi >= ? ORDER BY id", (key, hi, lo)
+    ).fetchall()
+
+
+def _partial_candidates(conn: sqlite3.Connection, k: Keys, span: tuple[date, date]) -> list[sqlite3.Row]:
+    """Full-dyad clusters of the same code and date that contain the one known side of ``k``."""
+    lo, hi = _window(span)
+    known = k.src if k.src != "-" else k.tgt
+    if k.undirected:
+        side = "(src_key = ? OR tgt_key = ?)"
+        params = [known, known]
+    else:
+        side = "src_key = ?" if k.src != "-" else "tgt_key = ?"
+        params = [known]
+    return conn.execute(
+        f"SELECT * FROM clusters WHERE code_key = ? AND date_lo <= ? AND date_hi >= ? AND {side}"
+        " AND src_key != '-' AND tgt_key != '-' ORDER BY id", [k.code, hi, lo, *params]
     ).fetchall()
 
 
@@ -123,12 +169,35 @@ def _distance(cluster: sqlite3.Row, span: tuple[date, date]) -> int:
     return abs(mid_c - mid_e)
 
 
-def _new_cluster(conn: sqlite3.Connection, key: str, span, row: Mapping[str, Any], now: str) -> int:
+def _partial_clusters(conn: sqlite3.Connection, k: Keys, span: tuple[date, date]) -> list[sqlite3.Row]:
+    """One-sided clusters of the same code and date that a full-dyad mention ``k`` completes."""
+    lo, hi = _window(span)
+    if k.undirected:
+        side = "((src_key = '-' AND tgt_key IN (?, ?)) OR (tgt_key = '-' AND src_key IN (?, ?)))"
+        params = [k.src, k.tgt, k.src, k.tgt]
+    else:
+        side = "((src_key = ? AND tgt_key = '-') OR (src_key = '-' AND tgt_key = ?))"
+        params = [k.src, k.tgt]
+    return conn.execute(
+        f"SELECT * FROM clusters WHERE code_key = ? AND date_lo <= ? AND date_hi >= ? AND {side} ORDER BY id",
+        [k.code, hi, lo, *params],
+    ).fetchall()
+
+
+def _complete(conn: sqlite3.Connection, cluster_id: int, k: Keys) -> None:
+    conn.execute("UPDATE clusters SET match_key = ?, src_key = ?, tgt_key = ? WHERE id = ?",
+                 (k.match, k.src, k.tgt, cluster_id))
+
+
+def _new_cluster(conn: sqlite3.Connection, k: Keys | None, span, row: Mapping[str, Any], now: str) -> int:
     cur = conn.execute(
-        "INSERT INTO clusters(match_key, date_lo, date_hi, place_name, place_lat, place_lon, created_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO clusters(match_key, src_key, tgt_key, code_key, date_lo, date_hi, place_name, place_lat,"
+        " place_lon, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
-            key,
+            k.match if k and span else f"solo:{row.get('mention_key')}",
+            k.src if k else None,
+            k.tgt if k else None,
+            k.code if k else None,
             span[0].isoformat() if span else None,
             span[1].isoformat() if span else None,
             row.get("location_name"),
@@ -142,13 +211,21 @@ def _new_cluster(conn: sqlite3.Connection, key: str, span, row: Mapping[str, Any
 
 def assign(conn: sqlite3.Connection, row: Mapping[str, Any], now: str) -> int:
     """Find or create the cluster for one new events row; returns the cluster id."""
-    key = match_key(row)
+    k = keys(row)
     span = interval(row.get("date"), row.get("date_precision"))
-    if key is None or span is None:
-        return _new_cluster(conn, f"solo:{row.get('mention_key')}", span, row, now)
-    fits = [c for c in _candidates(conn, key, span) if same_place(c, row)]
+    if k is None or span is None:
+        return _new_cluster(conn, None, span, row, now)
+    fits = [c for c in _candidates(conn, k.match, span) if same_place(c, row)]
+    if not fits and k.partial:
+        partial = [c for c in _partial_candidates(conn, k, span) if same_place(c, row)]
+        fits = partial if len(partial) == 1 else []  # join only an unambiguous event
+    elif not fits and "-" not in (k.src, k.tgt):
+        partial = [c for c in _partial_clusters(conn, k, span) if same_place(c, row)]
+        if len(partial) == 1:  # an earlier one-sided report of this event: complete its dyad
+            _complete(conn, partial[0]["id"], k)
+            fits = partial
     if not fits:
-        return _new_cluster(conn, key, span, row, now)
+        return _new_cluster(conn, k, span, row, now)
     best = min(fits, key=lambda c: (_distance(c, span), c["id"]))
     if best["place_name"] is None and row.get("location_name"):
         conn.execute(
@@ -160,8 +237,11 @@ def assign(conn: sqlite3.Connection, row: Mapping[str, Any], now: str) -> int:
 
 _REFRESH = """
 UPDATE clusters SET
-  rep_event_id = (SELECT min(e.id) FROM events e WHERE e.cluster_id = clusters.id),
-  num_mentions = (SELECT count(*) FROM events e WHERE e.cluster_id = clusters.id),
+  rep_event_id = (SELECT e.id FROM events e WHERE e.cluster_id = clusters.id
+                  ORDER BY (coalesce(e.source_code, e.source_country) IS NULL)
+                         + (coalesce(e.target_code, e.target_country) IS NULL), e.id LIMIT 1),
+  num_mentions = (SELECT count(DISTINCT e.article_id || ':' || coalesce(e.evidence_start, e.id))
+                  FROM events e WHERE e.cluster_id = clusters.id),
   num_articles = (SELECT count(DISTINCT e.article_id) FROM events e WHERE e.cluster_id = clusters.id),
   num_sources = (SELECT count(DISTINCT coalesce(lower(a.publisher), 'article:' || a.id))
                  FROM events e JOIN articles a ON a.id = e.article_id WHERE e.cluster_id = clusters.id),

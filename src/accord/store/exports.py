@@ -6,7 +6,8 @@ CLI passes nested rows, exactly as ``accord events --format jsonl`` prints them)
 many rows it wrote; the ``accord export`` command composes query and writer.
 
 GDELT mapping (columns from ``data/gdelt2_event_columns.tsv``, 61):
-  GLOBALEVENTID = Accord event id (the cluster's first mention when clustered); SQLDATE/MonthYear/
+  GLOBALEVENTID = the Accord cluster id (stable as reports are added; repeated per mention with
+  ``--mentions``, like GDELT's Mentions table); SQLDATE/MonthYear/
   Year/FractionDate = the event's own date (month/year precision -> first day of the month/year);
   Actor{1,2}Code/Name/CountryCode/Type1Code = source/target code, upper-cased name, ISO3, sector;
   Actor{1,2}KnownGroupCode = the code of actors without a country (IGOs, groups);
@@ -102,7 +103,7 @@ def _action_geo(row: Mapping[str, Any]) -> dict[str, Any]:
 def gdelt_row(row: Mapping[str, Any]) -> list[str]:
     """The 61 GDELT 2.0 event-table values of one flat event row."""
     cameo = row["cameo"] or ""
-    v: dict[str, Any] = {"GLOBALEVENTID": row["id"]}
+    v: dict[str, Any] = {"GLOBALEVENTID": row["cluster_id"] or row["id"]}
     v.update(_date_parts(row["date"]))
     v.update(_actor("Actor1", row, "source"))
     v.update(_actor("Actor2", row, "target"))
