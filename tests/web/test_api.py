@@ -19,6 +19,7 @@ def test_events_list_and_filters(client):
     assert [e["cameo"] for e in client.get("/api/events", params={"cameo": "11"}).json()["items"]] == ["112"]
     assert client.get("/api/events", params={"quad": 3}).json()["total"] == 1
     assert client.get("/api/events", params={"actor": "usa"}).json()["total"] == 1
+    assert client.get("/api/events", params={"actor": "United States"}).json()["total"] == 1  # by name
     assert client.get("/api/events", params={"source": "CHN"}).json()["total"] == 1
     assert client.get("/api/events", params={"q": "twenty"}).json()["total"] == 1
     assert client.get("/api/events", params={"date_from": "2023-03", "date_to": "2023-03-31"}).json()["total"] == 1
@@ -105,7 +106,7 @@ def test_not_found_and_validation_errors_are_json(client):
     r = client.get("/api/events/abc")
     assert r.status_code == 422
     assert r.json()["error"]["problems"][0]["param"] == "event_id"
-    for params in ({"cameo": "05x"}, {"quad": "9"}, {"date_from": "last week"}, {"actor": "a" * 40},
+    for params in ({"cameo": "05x"}, {"quad": "9"}, {"date_from": "last week"}, {"actor": "a" * 80}, {"actor": "<b>"},
                    {"q": "x" * 500}, {"country": "IR;DROP"}):
         r = client.get("/api/events", params=params)
         assert r.status_code == 422, params
@@ -118,6 +119,8 @@ def test_sql_and_fts_metacharacters_are_data(client):
     for q in ('"', "NEAR(", "a' OR '1'='1", "*", "Iran) OR (1"):
         r = client.get("/api/events", params={"q": q})
         assert r.status_code == 200, q
+    r = client.get("/api/events", params={"actor": "O'Brien -- x"})
+    assert r.status_code == 200 and r.json()["total"] == 0
     r = client.get("/api/events", params={"place": "%' OR 1=1 --"})
     assert r.status_code == 200 and r.json()["total"] == 0
 

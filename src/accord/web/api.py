@@ -11,7 +11,8 @@ from .params import ACTOR_RE, DateParam, EventFilters, Page, event_filters, page
 router = APIRouter(prefix="/api", tags=["read"])
 
 Conn = Annotated[object, Depends(data.connection)]
-ActorRequired = Annotated[str, Query(pattern=ACTOR_RE.replace(")?$", ")$"), description="Actor code (ISO3, CAMEO actor or IGO code)")]
+ActorRequired = Annotated[str, Query(pattern=ACTOR_RE.replace(")?$", ")$"),
+                                     description="Actor code (ISO3, CAMEO actor, IGO code) or part of a name")]
 
 
 OptActor = Annotated[str | None, Query(pattern=ACTOR_RE, description="Actor code (either side unless named)")]

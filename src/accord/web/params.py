@@ -11,11 +11,12 @@ from typing import Annotated
 from fastapi import HTTPException, Query, Request
 
 # Empty values are allowed (HTML forms send them) and mean "no filter".
-ACTOR_RE = r"^([A-Za-z0-9]{2,24})?$"
+# Actors: a code (IRN, CHNGOV, IGOSCO) or part of a canonical name ("Xi Jinping").
+ACTOR_RE = r"^([\w][\w .'’-]{1,59})?$"
 DATE_RE = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"
 DEFAULT_LIMIT = 50
 
-ActorParam = Annotated[str | None, Query(pattern=ACTOR_RE, description="Actor code: ISO3 country (IRN), CAMEO actor code (CHNGOV) or IGO code")]
+ActorParam = Annotated[str | None, Query(pattern=ACTOR_RE, description="Actor: ISO3 country (IRN), CAMEO actor code (CHNGOV), IGO code, or part of a name")]
 DateParam = Annotated[str | None, Query(pattern=DATE_RE, description="YYYY, YYYY-MM or YYYY-MM-DD")]
 
 
