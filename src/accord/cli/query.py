@@ -65,6 +65,13 @@ def _oneline(text: str | None, limit: int | None = None) -> str:
     return flat if limit is None or len(flat) <= limit else flat[: limit - 1] + "…"
 
 
+def _date(row: dict) -> str:
+    """The date as precise as it is known (YYYY for year precision, YYYY-MM for month)."""
+    value = row.get("date") or "?"
+    cut = {"year": 4, "month": 7}.get(row.get("date_precision") or "")
+    return value[:cut] if cut else value
+
+
 def _actor_label(a: dict | None) -> str:
     if not a:
         return ""
@@ -79,7 +86,7 @@ def _events_table(rows: list[dict], total: int) -> None:
     for col in ("id", "date", "source", "cameo", "target", "quad", "gold", "m/s", "evidence"):
         table.add_column(col, overflow="fold")
     for r in rows:
-        table.add_row(str(r["id"]), r["date"] or "", _actor_label(r["source"]), r["cameo"], _actor_label(r["target"]),
+        table.add_row(str(r["id"]), _date(r), _actor_label(r["source"]), r["cameo"], _actor_label(r["target"]),
                       str(r["quad_class"] or ""), f"{r['goldstein']:g}" if r["goldstein"] is not None else "",
                       f"{r['mentions'] or 0}/{r['sources'] or 0}", _oneline(r["evidence"]["text"], 160))
     Console().print(table)
@@ -94,7 +101,7 @@ def _fact_line(f: dict) -> str:
     qty = f["quantity"]
     qty_s = f" [{qty.get('text') or qty['value']} {qty.get('unit') or ''}]".rstrip() if qty else ""
     detail = f" ({f['detail']})" if f.get("detail") else ""
-    return f"{f['date'] or '?'}  {_actor_label(f['subject'])} {f['relation']} {obj}{detail}{qty_s}"
+    return f"{_date(f)}  {_actor_label(f['subject'])} {f['relation']} {obj}{detail}{qty_s}"
 
 
 def render_facts(rows: list[dict], title: str = "Facts") -> None:
@@ -130,7 +137,7 @@ def render_dyad(d: dict) -> None:
             continue
         con.print(f"[bold]{section.capitalize()}[/bold] ({len(d[section])})")
         for e in d[section]:
-            head = (f"{e['date'] or '?'}  {_actor_label(e['source'])} {e['cameo']} {_actor_label(e['target'])}"
+            head = (f"{_date(e)}  {_actor_label(e['source'])} {e['cameo']} {_actor_label(e['target'])}"
                     f"  ({e['mentions'] or 1} mentions, {e['sources'] or 1} sources)")
             con.print("  " + escape(head))
             con.print("    [dim]" + escape(_oneline(e["evidence"]["text"])) + "[/dim]")

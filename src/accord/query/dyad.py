@@ -2,7 +2,7 @@
 
 ``dyad(db, a, b, *, date_from=None, date_to=None) -> dict``
     a, b          the two actor specs as given (matched like the ``actor`` filter: code, ISO3, name)
-    months        [{month "YYYY-MM", a_to_b, b_to_a, events, goldstein_mean, quad {"1".."4": n}}]
+    months        [{month "YYYY-MM" ("YYYY" for year-precision events, "unknown"), a_to_b, b_to_a, events, goldstein_mean, quad {"1".."4": n}}]
                   counts are clustered events (one per real-world event), by event date
     totals        {events, a_to_b, b_to_a, goldstein_mean, quad {...}}
     agreements, visits, statements, other
@@ -76,7 +76,7 @@ def _months(evs: list[dict], a: str) -> tuple[list[dict], dict]:
                                                      "quad": {"1": 0, "2": 0, "3": 0, "4": 0}})
     total = {"a_to_b": 0, "b_to_a": 0, "events": 0, "_g": [], "quad": {"1": 0, "2": 0, "3": 0, "4": 0}}
     for ev in evs:
-        month = (ev["date"] or "")[:7] or "unknown"
+        month = (ev["date"] or "")[: 4 if ev["date_precision"] == "year" else 7] or "unknown"
         for bucket in (buckets[month], total):
             bucket["a_to_b" if actor_matches(ev["source"], a) else "b_to_a"] += 1
             bucket["events"] += 1
