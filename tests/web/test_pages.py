@@ -56,7 +56,8 @@ def test_article_page_highlights_coded_spans(client, web_db):
     assert body.count('class="hl hl-sentence"') == 2
     assert body.count('class="hl hl-fact"') == 1
     assert body.count('class="hl hl-trigger"') == 2
-    assert re.search(r'<mark class="hl hl-actor"[^>]*>Tehran</mark> <mark class="hl hl-trigger"[^>]*>praised</mark>', body)
+    assert re.search(r'<mark class="hl hl-actor"[^>]*>Tehran</mark> '
+                     r'<mark class="hl hl-trigger"[^>]*>praised</mark>', body)
     assert 'href="https://news.example.org/iran-china-accords"' in r.text
 
 

@@ -14,7 +14,8 @@ log = logging.getLogger(__name__)
 @click.command("serve")
 @db_option
 @config_option
-@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to bind (keep 127.0.0.1 unless you mean it).")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Interface to bind (keep 127.0.0.1 unless you mean it).")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="TCP port.")
 @click.option("--token-env", "token_env", default=None, metavar="VAR",
               help="Environment variable holding an API token; when set, POST /api/ingest is enabled "

@@ -16,7 +16,8 @@ ACTOR_RE = r"^([\w][\w .'’-]{1,59})?$"
 DATE_RE = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"
 DEFAULT_LIMIT = 50
 
-ActorParam = Annotated[str | None, Query(pattern=ACTOR_RE, description="Actor: ISO3 country (IRN), CAMEO actor code (CHNGOV), IGO code, or part of a name")]
+ACTOR_HELP = "Actor: ISO3 country (IRN), CAMEO actor code (CHNGOV), IGO code, or part of a name"
+ActorParam = Annotated[str | None, Query(pattern=ACTOR_RE, description=ACTOR_HELP)]
 DateParam = Annotated[str | None, Query(pattern=DATE_RE, description="YYYY, YYYY-MM or YYYY-MM-DD")]
 
 
@@ -63,7 +64,8 @@ def event_filters(
     target: ActorParam = None,
     a: ActorParam = None,
     b: ActorParam = None,
-    country: Annotated[str | None, Query(pattern=r"^([A-Za-z]{3})?$", description="ISO3 country on either side")] = None,
+    country: Annotated[str | None, Query(pattern=r"^([A-Za-z]{3})?$",
+                                         description="ISO3 country on either side")] = None,
     cameo: Annotated[str | None, Query(pattern=r"^(\d{1,4})?$", description="CAMEO code or prefix (05, 057)")] = None,
     plover: Annotated[str | None, Query(pattern=r"^([A-Za-z_-]{2,40})?$", description="PLOVER event type")] = None,
     quad: Annotated[str | None, Query(pattern=r"^[1-4]?$", description="Quad class 1-4")] = None,
@@ -85,7 +87,7 @@ def event_filters(
 
 def page_params(
     request: Request,
-    limit: Annotated[int | None, Query(ge=1, description="Page size (default 50; at most the server's max page size)")] = None,
+    limit: Annotated[int | None, Query(ge=1, description="Page size (default 50; at most the max page size)")] = None,
     offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
 ) -> Page:
     cap = request.app.state.cfg.max_page_size
