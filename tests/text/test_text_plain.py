@@ -122,3 +122,29 @@ def test_content_hash_ignores_whitespace_and_case():
     a = article_from_text(PARA)
     b = article_from_text("  " + PARA.replace(" ", "  ").upper() + "\n")
     assert a.content_hash == b.content_hash and len(a.content_hash) == 64
+
+
+@pytest.mark.parametrize(
+    "line,date",
+    [("Published: 3 March 2023", "2023-03-03"), ("Posted on Friday, May 5, 2023 at 10:00", "2023-05-05"),
+     ("Updated 2021-11-30", "2021-11-30")],
+)
+def test_date_line_under_headline(line, date):
+    art = article_from_text(f"Ferry deal reached\n\nBy Ana Ruiz\n{line}\n\n{PARA}")
+    assert art.date == date and art.text.startswith("Officials") and "Ana Ruiz" not in art.text
+
+
+def test_date_line_deep_in_body_is_kept():
+    art = article_from_text(f"Ferry deal reached\n\n{PARA}\n\nPublished: 3 March 2023")
+    assert art.date is None and art.text.endswith("Published: 3 March 2023")
+
+
+def test_languages_setting():
+    from accord.config import Settings
+
+    french = "Le ministre a reçu son homologue à Paris pour parler de la sécurité et du commerce en Europe."
+    with pytest.raises(Rejected) as exc:
+        article_from_text(french)
+    assert exc.value.reason == "not-english"
+    art = article_from_text(french, settings=Settings(languages=("en", "fr")))
+    assert art.language == "fr"

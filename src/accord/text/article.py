@@ -13,7 +13,7 @@ from .dates import normalize_date
 from .decode import decode_bytes
 from .html import HtmlResult, extract_html, host_publisher
 from .language import detect_language
-from .plain import Dateline, split_dateline, split_headline, strip_byline
+from .plain import Dateline, split_dateline, split_headline, strip_meta_lines
 
 log = logging.getLogger(__name__)
 
@@ -61,28 +61,32 @@ def _plain_parts(text: str, meta: Mapping[str, Any]) -> dict:
         body = rest.lstrip("\n") if sep and _same_line(first, title) else text
     else:
         title, body = split_headline(text)
-    body = strip_byline(body)
+    line_date, body = strip_meta_lines(body)
     dl, body = split_dateline(body)
-    return {"title": title, "body": strip_boilerplate(body), "dateline": dl}
+    return {"title": title, "body": strip_boilerplate(body), "dateline": dl, "line_date": line_date}
 
 
-def _finish(body: str, *, title, publisher, date, url, origin, external_id, max_chars: int | None) -> Article:
+def _finish(body: str, settings: Settings | None, *, title, publisher, date, url, origin, external_id) -> Article:
     if not _LETTER.search(body):
         raise Rejected("no-text", origin or "", "no article text left after cleaning")
-    if max_chars is not None and len(body) > max_chars:
-        raise Rejected("oversize", origin or "", f"{len(body):,} characters > limit {max_chars:,}")
+    if settings is not None and len(body) > settings.max_chars:
+        raise Rejected("oversize", origin or "", f"{len(body):,} characters > limit {settings.max_chars:,}")
     lang = detect_language(body if len(body) > 200 or not title else f"{title}\n{body}")
-    if lang != "en":
-        raise Rejected("not-english", origin or "", f"language looks like {lang!r}")
+    wanted = settings.languages if settings is not None else ("en",)
+    if lang not in wanted:
+        reason = "not-english" if wanted == ("en",) else "language"
+        raise Rejected(reason, origin or "", f"language looks like {lang!r}; coded: {', '.join(wanted)}")
     return Article(
-        text=body, title=title, publisher=publisher, date=date, url=url, language="en",
+        text=body, title=title, publisher=publisher, date=date, url=url, language=lang,
         origin=origin, external_id=external_id,
     )  # fmt: skip
 
 
 def article_from_text(text: str, *, meta: Mapping | None = None, origin: str | None = None,
-                      max_chars: int | None = None) -> Article:  # fmt: skip
-    """Build an Article from plain text (first-line headline, dateline, boilerplate removal)."""
+                      settings: Settings | None = None) -> Article:  # fmt: skip
+    """Build an Article from plain text (first-line headline, dateline, boilerplate removal).
+
+    ``meta`` (keys ``id, title, date, source, url``) wins over what the text itself says."""
     meta = meta or {}
     if not text or not text.strip():
         raise Rejected("empty", origin or "", "no content")
@@ -90,13 +94,13 @@ def article_from_text(text: str, *, meta: Mapping | None = None, origin: str | N
     dl: Dateline | None = parts["dateline"]
     return _finish(
         parts["body"],
+        settings,
         title=parts["title"],
         publisher=_meta_str(meta, "source") or (dl.publisher if dl else None),
-        date=_date_from(normalize_date(meta.get("date")), dl),
+        date=_date_from(normalize_date(meta.get("date")) or parts["line_date"], dl),
         url=_meta_str(meta, "url"),
         origin=origin,
         external_id=_meta_str(meta, "id"),
-        max_chars=max_chars,
     )
 
 
@@ -129,13 +133,13 @@ def _html_article(html: str, raw: RawDocument, settings: Settings) -> Article:
     publisher = _meta_str(meta, "source") or res.sitename or (dl.publisher if dl else None) or host_publisher(res.url)
     return _finish(
         body,
+        settings,
         title=_meta_str(meta, "title") or res.title,
         publisher=publisher,
         date=_date_from(normalize_date(meta.get("date")) or res.date, dl),
         url=res.url or url,
         origin=raw.origin,
         external_id=_meta_str(meta, "id"),
-        max_chars=settings.max_chars,
     )
 
 
@@ -149,9 +153,11 @@ def to_article(raw: RawDocument, settings: Settings | None = None) -> Article:
     kind = raw.kind
     if kind not in ("html", "text"):
         kind = "html" if sniff_is_html(text) else "text"
+    elif kind == "text" and _HTML_START.match(text[:4096]):
+        kind = "html"  # a "text" field that is really a whole page
     if kind == "html":
         return _html_article(text, raw, settings)
     meta = dict(raw.meta or {})
     if raw.url and not meta.get("url"):
         meta["url"] = raw.url
-    return article_from_text(text, meta=meta, origin=raw.origin, max_chars=settings.max_chars)
+    return article_from_text(text, meta=meta, origin=raw.origin, settings=settings)

@@ -25,7 +25,7 @@ class Dateline:
 
 
 @lru_cache(maxsize=1)
-def _config() -> tuple[list[re.Pattern], re.Pattern, dict[str, str]]:
+def _config() -> tuple[list[re.Pattern], re.Pattern, dict[str, str], re.Pattern]:
     files = resources.files(__package__)
     data = yaml.safe_load(files.joinpath("data/datelines.yaml").read_text("utf-8"))
     ph = data["placeholders"]
@@ -37,7 +37,8 @@ def _config() -> tuple[list[re.Pattern], re.Pattern, dict[str, str]]:
 
     patterns = [re.compile(expand(p)) for p in data["patterns"]]
     agencies = yaml.safe_load(files.joinpath("data/agencies.yaml").read_text("utf-8"))
-    return patterns, re.compile(data["byline"]), {str(k).lower(): str(v) for k, v in agencies.items()}
+    agency_map = {str(k).lower(): str(v) for k, v in agencies.items()}
+    return patterns, re.compile(data["byline"]), agency_map, re.compile(expand(data["date_line"]), re.I)
 
 
 def agency_name(text: str) -> str:
@@ -88,11 +89,20 @@ def split_headline(text: str) -> tuple[str | None, str]:
     return None, text
 
 
-def strip_byline(text: str) -> str:
-    first, sep, rest = text.partition("\n")
-    if sep and _config()[1].match(first.strip()):
-        return rest.lstrip("\n")
-    return text
+def strip_meta_lines(text: str) -> tuple[str | None, str]:
+    """Drop a by-line and a "Published: <date>" line under the headline; return (date, rest)."""
+    byline, date_line = _config()[1], _config()[3]
+    date = None
+    for _ in range(3):
+        first, sep, rest = text.partition("\n")
+        line = first.strip()
+        m = date_line.match(line)
+        if sep and m:
+            date = date or normalize_date(_drop_weekday(m.group("date")), use_dateparser=False)
+        elif not (sep and byline.match(line)):
+            break
+        text = rest.lstrip("\n")
+    return date, text
 
 
 def split_dateline(body: str) -> tuple[Dateline | None, str]:
