@@ -106,7 +106,8 @@ def check_url(url: str) -> str:
     return url
 
 
-def _media_type(value: str | None) -> tuple[str | None, str | None]:
+def media_type(value: str | None) -> tuple[str | None, str | None]:
+    """"text/html; charset=UTF-8" -> ("text/html", "UTF-8")."""
     if not value:
         return None, None
     parts = [p.strip() for p in value.split(";")]
@@ -155,7 +156,7 @@ def _get(client, url: str, headers: dict, settings: Settings, accept_types) -> F
             raise FetchFailed("http-error", url, f"HTTP {resp.status_code}")
         if resp.status_code >= 400:
             raise Rejected("http-error", url, f"HTTP {resp.status_code}")
-        ctype, charset = _media_type(hdrs.get("content-type"))
+        ctype, charset = media_type(hdrs.get("content-type"))
         if accept_types and ctype and ctype not in accept_types:
             raise Rejected("content-type", url, f"{ctype} is not an article or feed type")
         declared = hdrs.get("content-length", "")

@@ -6,18 +6,11 @@ from pathlib import Path
 from typing import Iterator
 
 from ..models import RawDocument, Rejection
+from .fetch import media_type
 
 log = logging.getLogger(__name__)
 
 _TEXT_TYPES = {"text/html": "html", "application/xhtml+xml": "html", "text/plain": "text"}
-
-
-def _media(value: str | None) -> tuple[str | None, str | None]:
-    if not value:
-        return None, None
-    parts = [p.strip() for p in value.split(";")]
-    charset = next((p.split("=", 1)[1].strip("\"' ") for p in parts[1:] if p.lower().startswith("charset=")), None)
-    return parts[0].lower(), charset
 
 
 def iter_warc(path: Path, max_bytes: int, label: str | None = None) -> Iterator[RawDocument | Rejection]:
@@ -58,9 +51,9 @@ def _record(record, origin: str, max_bytes: int) -> RawDocument | Rejection | No
         status = record.http_headers.get_statuscode()
         if status != "200":
             return None
-        ctype, charset = _media(record.http_headers.get_header("Content-Type"))
+        ctype, charset = media_type(record.http_headers.get_header("Content-Type"))
     else:
-        ctype, charset = _media(record.rec_headers.get_header("Content-Type"))
+        ctype, charset = media_type(record.rec_headers.get_header("Content-Type"))
     kind = _TEXT_TYPES.get(ctype or "")
     if kind is None:
         return None
