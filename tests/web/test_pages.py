@@ -125,3 +125,11 @@ def test_api_docs_page_lists_endpoints(client):
     for path in ("/api/events", "/api/dyad", "/api/network", "/api/openapi.json"):
         assert path in r.text
     assert "cdn" not in r.text.lower()
+
+
+def test_network_page_passes_its_filters_to_the_script(client):
+    r = client.get("/network", params={"date_from": "2023-04", "min_events": 1})
+    assert 'data-date_from="2023-04"' in r.text and 'data-min_events="1"' in r.text
+    assert client.get("/network", params={"date_from": "April"}).status_code == 400
+    edges = client.get("/api/network", params={"date_from": "2023-04"}).json()["edges"]
+    assert [(e["source"], e["target"]) for e in edges] == [("USA", "IRN")]

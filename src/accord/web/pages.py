@@ -7,7 +7,7 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse
 
 from . import data
-from .params import ACTOR_RE, EventFilters, Page, event_filters, page_params
+from .params import ACTOR_RE, DateParam, EventFilters, Page, event_filters, page_params
 from .render import render_page
 from .views import article_html, mention_html, safe_url
 
@@ -47,6 +47,7 @@ def event_page(request: Request, conn: Conn, event_id: Id):
         raise HTTPException(404, f"event {event_id} not found")
     label = f"{found.get('cameo', '')} {found.get('cameo_name') or ''}".strip()
     mentions = [{**m, "html": mention_html(m, label)} for m in found.get("mentions_list") or []]
+    found["copies"] = found.get("copies") or []
     return render_page(request, "event.html", {"event": found, "mentions": mentions})
 
 
@@ -70,8 +71,10 @@ def dyad_page(request: Request, conn: Conn, a: OptActor = None, b: OptActor = No
 
 
 @router.get("/network", response_class=HTMLResponse)
-def network_page(request: Request):
-    return render_page(request, "network.html", {})
+def network_page(request: Request, date_from: DateParam = None, date_to: DateParam = None,
+                 min_events: Annotated[int, Query(ge=1, le=10_000)] = 1):
+    params = {"date_from": date_from or None, "date_to": date_to or None, "min_events": min_events}
+    return render_page(request, "network.html", {"params": params})
 
 
 @router.get("/facts", response_class=HTMLResponse)
