@@ -20,6 +20,9 @@ SECTORISH = {"sector", "role", "leader", "modifier", "pair", "state-ref", "ignor
 #: Kinds that are proper names: matched only when the text capitalises the first token.
 PROPER = {"country", "demonym", "capital", "city", "igo", "org", "person"}
 MAX_KEY = 10
+#: Capitalised function words that do not make a neighbouring city part of a person's name.
+NOT_NAMES = {"the", "in", "at", "on", "of", "for", "from", "to", "by", "near", "and", "but", "a", "an", "as",
+             "with", "after", "before", "since", "when", "while", "during", "outside", "inside", "across"}
 MIN_CITY_POPULATION = 15000
 
 
@@ -112,12 +115,23 @@ class ActorDictionary:
                 i += 1
                 continue
             found = self._longest(keys, caps, city_caps if city_caps is not None else caps, upper, i)
+            if found and found.entries[0].kind == "city" and self._inside_name(keys, city_caps or caps, found):
+                found = None  # "Juan Carlos Jobet", "Feliciano Valencia": part of an unknown name
             if found:
                 out.append(found)
                 i = found.end
             else:
                 i += 1
         return out
+
+    def _inside_name(self, keys, caps, m: Match) -> bool:
+        if caps is None:
+            return False
+        for j in (m.start - 1, m.end):
+            if 0 <= j < len(keys) and caps[j] and keys[j].isalpha() and keys[j] not in NOT_NAMES \
+                    and (keys[j],) not in self.index:
+                return True
+        return False
 
     def _longest(self, keys, caps, ccaps, upper, i) -> Match | None:
         # positions of the next non-empty tokens
@@ -159,6 +173,7 @@ def _pycountry_entries() -> list[Entry]:
     return out
 
 
+@functools.lru_cache(maxsize=1)
 def _cities() -> dict[tuple[str, ...], tuple[str, str]]:
     """City and US-state names -> (ISO3, name); homonyms go to the most populous place."""
     try:
@@ -187,12 +202,16 @@ def _cities() -> dict[tuple[str, ...], tuple[str, str]]:
     return {k: (v[1], v[2]) for k, v in best.items()}
 
 
-def _packaged_groups() -> list[list[Entry]]:
-    files = sorted(DATA.glob("*.tsv"))
+@functools.lru_cache(maxsize=1)
+def _packaged() -> tuple[tuple[Entry, ...], tuple[Entry, ...]]:
     entries: list[Entry] = []
-    for f in files:
+    for f in sorted(DATA.glob("*.tsv")):
         entries.extend(read_tsv(f))
-    return [_pycountry_entries(), entries]
+    return tuple(_pycountry_entries()), tuple(entries)
+
+
+def _packaged_groups() -> list[list[Entry]]:
+    return [list(g) for g in _packaged()]
 
 
 @functools.lru_cache(maxsize=8)

@@ -66,6 +66,16 @@ def _pad(value: str, end: bool) -> str:
     return value
 
 
+def _valid_date(v: str) -> bool:
+    import datetime
+
+    try:
+        datetime.date.fromisoformat(_pad(v, False))
+        return True
+    except ValueError:
+        return False
+
+
 def _check(path: str, line: int, row: dict) -> None:
     def bad(msg):
         raise DictionaryError(path, line, msg)
@@ -82,10 +92,10 @@ def _check(path: str, line: int, row: dict) -> None:
             bad(f"{col} must be a capitalised code, got {v!r}")
     for col in ("start", "end"):
         v = row.get(col)
-        if v and not _DATE.match(v):
-            bad(f"{col} must be YYYY, YYYY-MM or YYYY-MM-DD, got {v!r}")
-    if kind == "person" and not c:
-        bad("a person needs a country")
+        if v and not (_DATE.match(v) and _valid_date(v)):
+            bad(f"{col} must be a date YYYY, YYYY-MM or YYYY-MM-DD, got {v!r}")
+    if kind == "person" and not c and not row.get("code"):
+        bad("a person needs a country (or an IGO code)")
 
 
 def _split(value: str | None) -> tuple[str, ...]:

@@ -91,7 +91,7 @@ def analyze(toks: list[Tok], ms: list[Match], lo: int, hi: int, d: ActorDictiona
         m, e = persons[-1]
         office, former = choose(list(m.entries), date) if m.entries else (e, False)
         office = office or e
-        r.country, r.name, r.kind = office.country, office.name, "person"
+        r.country, r.name, r.kind, r.code = office.country, office.name, "person", office.code
         r.sector = None if former is None else ("ELI" if former or r.former else office.sector)
         return r
     if orgs and places and orgs[-1][1].country and orgs[-1][1].sector and places[0].country != orgs[-1][1].country \

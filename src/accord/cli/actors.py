@@ -39,7 +39,7 @@ def _country_key(a, settings) -> str | None:
     """ISO3; for an international organisation its bloc key (UNO, EUR or IGO), see docs/actors.md."""
     if a.country:
         return a.country
-    if a.kind == "igo" and a.code:
+    if a.code and a.code.startswith("IGO"):
         from ..actors import get_dictionary
 
         return get_dictionary(settings).bloc_of(a.code)
