@@ -67,6 +67,7 @@ def main(argv=None) -> int:
     rows = load_rows(path, args.limit)
     t0 = time.perf_counter()
     n = predicted = correct = gold_rows = true_none = 0
+    base_pred = base_correct = base_none = 0  # baseline: the first GPE/LOC/FAC entity of the sentence
     shown = 0
     for row, doc in zip(rows, nlp.pipe((r["text"] for r in rows), batch_size=64)):
         verb = [s for s in row["spans"] if s["label"] == "VERB"][0]
@@ -76,6 +77,12 @@ def main(argv=None) -> int:
         n += 1
         pred = event_place_span(tok.sent, tok) if tok is not None else None
         gold_rows += bool(gold)
+        first = next((e for e in tok.sent.ents if e.label_ in ("GPE", "LOC", "FAC")), None) if tok is not None else None
+        if first is None:
+            base_none += not gold
+        else:
+            base_pred += 1
+            base_correct += any(first.start_char < e and s < first.end_char for s, e in gold)
         if pred is None:
             true_none += not gold
             ok = not gold
@@ -93,6 +100,9 @@ def main(argv=None) -> int:
     f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
     print(f"rows={n} gold_with_place={gold_rows} predicted={predicted} correct={correct}")
     print(f"accuracy={(correct + true_none) / n if n else 0:.3f} precision={prec:.3f} recall={rec:.3f} f1={f1:.3f}")
+    bp = base_correct / base_pred if base_pred else 0.0
+    br = base_correct / gold_rows if gold_rows else 0.0
+    print(f"baseline (first place entity): accuracy={(base_correct + base_none) / n if n else 0:.3f} precision={bp:.3f} recall={br:.3f}")
     print(f"({secs:.1f}s incl. parsing)")
     return 0
 

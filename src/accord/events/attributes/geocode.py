@@ -125,3 +125,23 @@ def geocode(name: str) -> Place | None:
     except Exception as exc:
         log.debug("geocoding %r failed: %s", name, exc)
     return None
+
+
+@lru_cache(maxsize=4096)
+def place_size(name: str) -> float:
+    """How big a named place is, to prefer the most specific of several: a city's population,
+    larger sentinels for states, regions and countries, 0 for names the gazetteer does not know."""
+    try:
+        key = normalise(name)
+        idx = _index()
+        if key in idx["countries"]:
+            return 1e10
+        if key in idx["regions"]:
+            return 1e9
+        city = idx["cities"].get(key)
+        if key in idx["states"] and not (city and city["population"] >= 500_000):
+            return 1e8
+        return float(city["population"]) if city else 0.0
+    except Exception as exc:
+        log.debug("place size of %r failed: %s", name, exc)
+        return 0.0

@@ -12,7 +12,8 @@ A GPE/LOC/FAC entity counts when it is tied to the trigger's clause:
 Origins ("a delegation from Tehran") and places in unrelated clauses ("the man, who was born in
 Tehran, attacked ...") are not event places. When several places qualify, the one in the
 trigger's own clause wins, then a place modifying one of its arguments, then one attached to a
-governing clause; among equals the most specific (deepest) then the nearest. A ``dateline_place``
+governing clause; among equals the smallest place (by gazetteer population; countries and regions
+count as large, unknown names as small), then the most deeply nested, then the nearest. A ``dateline_place``
 (a name or a Place) is the fallback when nothing qualifies.
 
 Word lists: ``attributes/data/places.yaml``; geocoding: :mod:`.geocode`.
@@ -24,7 +25,7 @@ from functools import lru_cache
 
 from ...models import Place
 from . import as_span, attachment_rank, is_clause_head, load_data
-from .geocode import geocode
+from .geocode import geocode, place_size
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +61,8 @@ def _climb(tok, trigger, lx):
             if prep == "of" and (_is_place_noun(head.head, lx) or head.head.ent_type_ in lx["labels"]):
                 cur, depth = head.head, depth + 2
                 continue
+            if prep == "of" and head.head.i == trigger.i and trigger.pos_ == "NOUN":
+                return trigger, depth  # "the bombing of Beirut"
             if prep in lx["locative_preps"]:
                 if _is_place(head.head, lx) and head.head.dep_ not in ("ROOT",):
                     cur, depth = head.head, depth - 1  # "Silopi in Sirnak province": a container
@@ -109,9 +112,21 @@ def _where_clause_place(span, trigger, lx):
 _NOT_PLACE_LABELS = frozenset({"PERSON", "ORG", "NORP", "DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT"})
 
 
+_MISLABELLED = frozenset({"PERSON", "ORG"})
+
+
+def _looks_like_place(ent, lx) -> bool:
+    """A PERSON/ORG entity the small model mislabelled: a known place name, or a named facility
+    ("al-Yarmouk Hospital")."""
+    root = ent.root
+    if root.pos_ == "PROPN" and _is_place_noun(root, lx) and len(ent) > 1:
+        return True
+    return geocode(ent.text) is not None
+
+
 def _candidates(span, lx) -> list:
     """Place entities, plus proper-noun runs the NER missed that the gazetteer knows."""
-    out = [e for e in span.ents if e.label_ in lx["labels"]]
+    out = [e for e in span.ents if e.label_ in lx["labels"] or (e.label_ in _MISLABELLED and _looks_like_place(e, lx))]
     covered = {t.i for e in span.ents if e.label_ in lx["labels"] or e.label_ in _NOT_PLACE_LABELS for t in e}
     run: list = []
     for tok in list(span) + [None]:
@@ -158,7 +173,8 @@ def event_place_span(sent, trigger, **_ignored):
                 if base is None:
                     continue
                 rank = 1 if base == 0 and not (anchor.pos_ in ("VERB", "AUX")) else (0 if base == 0 else 2)
-            key = (rank, -depth, abs(ent.root.i - trigger.i))  # own clause, most specific, nearest
+            # own clause first, then the smallest place (most specific), then the nearest
+            key = (rank, place_size(ent.text), -depth, abs(ent.root.i - trigger.i))
             if best is None or key < best[0]:
                 best = (key, ent)
         return best[1] if best else None
