@@ -16,6 +16,8 @@ from .triggers import TABLES, Trigger, compose, has_must, is_future, noun_code, 
 
 log = logging.getLogger(__name__)
 
+CONFLICT_FUTURE = frozenset({"14", "15", "16", "17", "18", "19", "20"})
+PLACE_TARGET_ROOTS = frozenset({"07", "08", "14", "15", "17", "18", "19", "20"})
 RECIP_ROOTS = frozenset({"04", "06"})
 RECIP_CODES = frozenset({"057", "190", "030"})
 _SUBORDINATE = frozenset({"advcl", "relcl", "acl", "pcomp", "csubj", "parataxis", "prep", "pobj", "npadvmod", "amod"})
@@ -38,6 +40,8 @@ class Draft:
 def _find_triggers(sent, lex: Lexicon, idx) -> dict:
     trig: dict[int, Trigger] = {}
     for tok in sent:
+        if tok.dep_ in ("amod", "compound"):  # "a planned visit", "U.S.-backed fighters"
+            continue
         if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ not in ("aux", "auxpass")):
             t = verb_trigger(tok, lex, idx)
             if t is not None:
@@ -47,7 +51,7 @@ def _find_triggers(sent, lex: Lexicon, idx) -> dict:
             trig[tok.i] = Trigger(tok, "120" if frame == "refuse" else "030", "adj", frame=frame)
     consumed = {t.noun_token.i for t in trig.values() if t.noun_token is not None}
     for tok in sent:
-        if tok.pos_ not in ("NOUN", "PROPN") or tok.i in consumed or tok.i in trig:
+        if tok.pos_ != "NOUN" or tok.i in consumed or tok.i in trig:
             continue
         head = tok.head
         if tok.dep_ in ("dobj", "nsubjpass") and head.i in trig:
@@ -59,7 +63,8 @@ def _find_triggers(sent, lex: Lexicon, idx) -> dict:
             if not (head.lower_ == "of" and head.head.lower_ in ("wave", "series", "round", "spate")):
                 continue  # circumstantial: "in protest of", "during talks", "after the attack"
         code, entry = got
-        trig[tok.i] = Trigger(tok, code, "noun", noun=entry, recip=entry.recip, plover=entry.plover, mode=entry.mode)
+        trig[tok.i] = Trigger(tok, code, "noun", noun=entry, recip=entry.recip, plover=entry.plover, mode=entry.mode,
+                              frame=entry.frame)
     return trig
 
 
@@ -71,9 +76,12 @@ def _embedded(tok):
     return None
 
 
-def _inner_trigger(tok, trig: dict, frame: str):
-    """The nearest trigger embedded under frame word ``tok`` (xcomp chain, purpose clauses)."""
+def _inner_trigger(tok, trig: dict, frame: str, noun=None):
+    """The nearest trigger embedded under frame word ``tok`` (xcomp chain, purpose clauses), or
+    under its frame noun ("issued a demand that Israel withdraw")."""
     cands = [c for c in tok.children if c.dep_ == "xcomp"]
+    if noun is not None:
+        cands = [c for c in noun.children if c.dep_ in ("acl", "ccomp", "xcomp", "relcl") and c.pos_ in ("VERB", "AUX")] + cands
     if frame in ("demand", "appeal", "refuse", "intent"):
         cands += [c for c in tok.children if c.dep_ == "ccomp"]
     if frame in ("intent", "refuse", "demand", "appeal", "threat"):  # "agreed to a ceasefire", "called for elections"
@@ -100,9 +108,9 @@ def _compose_frames(trig: dict, lex: Lexicon) -> set:
     consumed: set[int] = set()
     for t in sorted(trig.values(), key=lambda t: -_depth(t.token)):
         frame = t.frame
-        if frame not in TABLES and frame != "aspect":
+        if frame not in TABLES and frame not in ("aspect", "consider"):
             continue
-        inner = _inner_trigger(t.token, trig, frame)
+        inner = _inner_trigger(t.token, trig, frame, t.noun_token if t.kind == "light" else None)
         if inner is None or inner.token.i in consumed or inner is t:
             continue
         if inner.kind == "noun" and frame in ("aspect",):
@@ -120,16 +128,18 @@ def _apply_future(trig: dict, consumed: set, neg) -> None:
         if t.token.i in consumed or t.kind == "noun" or t.frame in TABLES or t.kind == "adj":
             continue
         root = t.code[:2]
-        if root in ("01", "02", "03", "10", "11", "12", "13"):
-            continue
         head = t.token
+        if t.plover and t.mode == "resign":  # an announced resignation is still a resignation
+            continue
         fut = is_future(head) or (head.dep_ == "conj" and is_future(head.head))
         if not fut:
             continue
-        if neg(head) and root not in ("14", "15", "16", "17", "18", "19", "20"):
+        if neg(head) and root in ("03", "04", "05", "06", "07", "08"):
             t.code, t.frame = compose("refuse", t.code), "refuse"
-        else:
+        elif root in ("04", "05", "06", "07", "08") or root in CONFLICT_FUTURE:
             t.code = compose("intent", t.code)
+        else:
+            continue
         t.plover = t.mode = None
 
 
@@ -188,7 +198,7 @@ def _noun_roles(t: Trigger, idx) -> tuple[list, list, bool]:
         for c in tok.children:
             if c.dep_ in ("compound", "amod", "nmod") and idx.at(c) is not None:
                 a = idx.at(c)
-                if getattr(a, "kind", None) != "place":
+                if c.ent_type_ not in ("GPE", "LOC", "FAC") or c.dep_ == "amod" or c.text.isupper() or "." in c.text:
                     sources = [a]
                     break
     if not between:
@@ -206,7 +216,9 @@ def _noun_roles(t: Trigger, idx) -> tuple[list, list, bool]:
 
 def _verb_roles(t: Trigger, trig_roles) -> tuple[list, list]:
     tok, idx = t.token, trig_roles.idx
-    sources = roles.first_actors(roles.subject_tokens(tok), idx)
+    subj = roles.subject_tokens(tok)
+    sources = roles.first_actors(subj, idx)
+    sources = roles.resolve_pronoun(subj[0] if subj else None, sources, idx)
     targets: list = []
     if t.frame in ("demand", "appeal"):
         objs = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
@@ -216,6 +228,10 @@ def _verb_roles(t: Trigger, trig_roles) -> tuple[list, list]:
             objs = roles.subject_tokens(dt[0]) + objs
         elif t.inner is not None and t.inner.kind != "noun":
             objs = objs + roles.subject_tokens(t.inner.token)
+        clause = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp")]
+        if t.noun_token is not None:
+            clause += [c for c in t.noun_token.children if c.dep_ in ("ccomp", "acl", "xcomp")]
+        objs += [s for c in clause for s in roles.subject_tokens(c)]
         targets = roles.first_actors(objs, idx)
     if not targets and t.kind == "light" and t.noun_token is not None:
         n = t.noun_token
@@ -230,11 +246,14 @@ def _verb_roles(t: Trigger, trig_roles) -> tuple[list, list]:
     if not targets and t.inner is not None:
         targets = trig_roles.targets_of(t.inner)
     if not targets and t.kind != "light":
-        targets = roles.first_actors(roles.object_tokens(tok), idx)
+        objs = roles.object_tokens(tok)
+        targets = roles.first_actors(objs, idx)
         if not targets:
             targets = roles.first_actors(roles.prep_objects(tok), idx)
-    if not targets and t.code[:2] in ("07", "08", "14", "15", "17", "18", "19", "20"):
-        targets = roles.first_actors(roles.prep_objects(tok, roles.PLACE_PREPS), idx)
+        if not targets:  # "shared evidence with the U.S.", "lifted a blockade on Palestinian lorries"
+            targets = roles.first_actors([p for o in objs for p in roles.prep_objects(o)], idx)
+    if not targets and (t.code[:2] in PLACE_TARGET_ROOTS or t.code[:3] == "042"):
+        targets = roles.place_actors(roles.prep_objects(tok, roles.PLACE_PREPS), idx)
     return sources, targets
 
 
@@ -284,8 +303,10 @@ def _confidence(t: Trigger, source, target) -> float:
     conf = 0.9 - 0.15 * min(_main_level(t.token), 3)
     if t.kind == "noun":
         conf -= 0.2
-    if t.code[:2] == "01":
+    if t.frame == "report" and t.code == "010":
         conf = min(conf, 0.3) - 0.1
+    elif t.code[:2] == "01":
+        conf -= 0.1
     if source is None:
         conf -= 0.12
     if target is None:
@@ -302,14 +323,54 @@ def code_sentence(sent, lex: Lexicon, idx=None, negated=None) -> list[Draft]:
     _apply_future(trig, consumed, neg)
     statements = _reporting(sent, trig, consumed, lex)
     active = [t for i, t in sorted(trig.items()) if i not in consumed]
+    bare_nouns = False
     if not active:
         active = statements[:1]
+    if not active:  # nothing else: nominal events without actors, at low confidence
+        active = _bare_nominals(sent, lex)
+        bare_nouns = True
     rl = _Roles(idx)
     drafts: list[Draft] = []
     for t in active:
         sources, targets, between = rl.of(t)
-        if t.kind == "noun" and not sources and not targets:
+        if t.kind == "noun" and not sources and not targets and not bare_nouns:
             continue
         for s, g in _pairs(t, sources, targets, between):
-            drafts.append(Draft(t.token, t.code, s, g, _confidence(t, s, g), t.plover, t.mode, t.kind))
+            place = _sentence_country(sent, t.token, idx)
+            s, g = _fill(s, g, place), _fill(g, s, place)
+            conf = 0.1 if bare_nouns else _confidence(t, s, g)
+            drafts.append(Draft(t.token, t.code, s, g, conf, t.plover, t.mode, t.kind))
     return drafts
+
+
+def _bare_nominals(sent, lex: Lexicon) -> list:
+    out = []
+    for tok in sent:
+        if tok.pos_ == "NOUN" and tok.dep_ != "compound":
+            got = noun_code(tok, lex)
+            if got is not None:
+                out.append(Trigger(tok, got[0], "noun", noun=got[1], plover=got[1].plover, mode=got[1].mode))
+    return out[:1]
+
+
+def _sentence_country(sent, trigger, idx):
+    """The country-level actor named nearest to the trigger (places included)."""
+    best = None
+    for tok in sent:
+        a = idx.place_at(tok)
+        if a is not None and a.country and (best is None or abs(tok.i - trigger.i) < best[0]):
+            best = (abs(tok.i - trigger.i), a)
+    return best[1] if best else None
+
+
+def _fill(actor, other, place):
+    """A sector-only actor ("demonstrators", "the rebels", an unresolved "they") takes the country of
+    the other party, else of the place the sentence names: domestic actors are coded by country."""
+    if actor is None or not roles.weak(actor):
+        return actor
+    donor = other if other is not None and other.country else place
+    if donor is None or not donor.country:
+        return actor
+    from dataclasses import replace
+
+    return replace(actor, country=donor.country, code=donor.country + (actor.sector or ""))

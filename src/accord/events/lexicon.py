@@ -18,9 +18,9 @@ from .codebook import get_codebook
 log = logging.getLogger(__name__)
 
 DATA = Path(__file__).resolve().parent / "data"
-_RULE_KEYS = {"code", "particle", "prep", "object", "light", "passive", "plover", "mode", "recip", "frame", "object_actor"}
-_NOUN_KEYS = {"code", "modifier", "verbs", "nominal", "recip", "plover", "mode"}
-FRAMES = {"intent", "threat", "refuse", "demand", "appeal", "aspect", "report", "none"}
+_RULE_KEYS = {"code", "particle", "prep", "object", "light", "passive", "plover", "mode", "recip", "frame", "object_actor", "ignore", "mention", "child"}
+_NOUN_KEYS = {"code", "modifier", "verbs", "nominal", "recip", "plover", "mode", "frame"}
+FRAMES = {"consider", "intent", "threat", "refuse", "demand", "appeal", "aspect", "report", "none"}
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,9 @@ class Rule:
     recip: bool = False
     frame: str | None = None
     object_actor: object = None  # True (any actor) or an actor kind ("person")
+    ignore: bool = False  # conditions hold -> no event at all ("fight the epidemic")
+    mention: frozenset = frozenset()  # a word of the verb's clause must be one of these
+    child: frozenset = frozenset()  # a direct dependent of the verb must be one of these ("found guilty")
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,7 @@ class NounEntry:
     recip: bool = False
     plover: str | None = None
     mode: str | None = None
+    frame: str | None = None  # "a demand that Israel withdraw", "a threat to cut aid"
 
 
 @dataclass
@@ -89,7 +93,8 @@ def _as_set(path, lemma, value) -> frozenset:
         value = [value]
     if not isinstance(value, list):
         raise DictionaryError(path, None, f"{lemma}: expected a list, got {value!r}")
-    return frozenset(str(v).lower() for v in value)
+    # YAML 1.1 reads bare on/off as booleans: they are particles here ("call on", "cut off")
+    return frozenset(({True: "on", False: "off"}[v] if isinstance(v, bool) else str(v).lower()) for v in value)
 
 
 def _check_code(path, where, code):
@@ -126,6 +131,9 @@ def _rule(path, lemma, raw) -> Rule:
         recip=bool(raw.get("recip", False)),
         frame=frame,
         object_actor=raw.get("object_actor"),
+        ignore=bool(raw.get("ignore", False)),
+        mention=_as_set(path, lemma, raw.get("mention")),
+        child=_as_set(path, lemma, raw.get("child")),
     )
 
 
@@ -139,8 +147,11 @@ def _noun(path, lemma, raw) -> NounEntry:
         raise DictionaryError(path, None, f"{lemma}: unknown key(s) {sorted(bad)}")
     mods = tuple((_as_set(path, lemma, m.get("words")), _check_code(path, lemma, m.get("code"))) for m in raw.get("modifier") or [])
     verbs = {str(k).lower(): _check_code(path, lemma, v) for k, v in (raw.get("verbs") or {}).items()}
+    frame = raw.get("frame")
+    if frame is not None and frame not in FRAMES:
+        raise DictionaryError(path, None, f"{lemma}: unknown frame {frame!r}")
     return NounEntry(_check_code(path, lemma, raw["code"]), mods, verbs, bool(raw.get("nominal", True)),
-                     bool(raw.get("recip", False)), raw.get("plover"), raw.get("mode"))
+                     bool(raw.get("recip", False)), raw.get("plover"), raw.get("mode"), frame)
 
 
 def _read(path: Path) -> dict:

@@ -12,7 +12,7 @@ log = logging.getLogger(__name__)
 #: Prepositions whose object can be the target of a verb ("meet with", "fire at", "sanctions on").
 TARGET_PREPS = ("against", "on", "upon", "with", "to", "toward", "towards", "at", "into", "over", "onto", "for", "from")
 #: Weak target prepositions: the place where the event happened stands in for the target.
-PLACE_PREPS = ("in", "inside", "near", "outside", "across", "throughout")
+PLACE_PREPS = ("in", "inside", "near", "outside", "across", "throughout", "at")
 #: Dependency labels inside a noun phrase where a nested actor can sit ("President Reagan's statement").
 NESTED_DEPS = ("poss", "compound", "amod", "nmod", "appos", "npadvmod")
 NESTED_PREPS = ("of", "from", "by", "in", "at", "within")
@@ -29,15 +29,21 @@ class ActorIndex:
 
     def __init__(self, doc):
         self.by_token: dict[int, object] = {}
-        self.spans: dict[int, object] = {}
+        self.places: dict[int, object] = {}
+        self.pairs: dict[int, list] = {}
         group = doc.spans.get("actors") if hasattr(doc, "spans") else None
         for span in group or ():
             actor = getattr(span._, "actor", None) if span.has_extension("actor") else None
             if actor is None:
                 continue
+            place_only = span.has_extension("is_place_only") and bool(span._.is_place_only)
+            pair = span._.actors if span.has_extension("actors") and span._.actors else None
             for i in range(span.start, span.end):
-                self.by_token.setdefault(i, actor)
-                self.spans.setdefault(i, span)
+                self.places.setdefault(i, actor)
+                if not place_only:
+                    self.by_token.setdefault(i, actor)
+                if pair and len(pair) > 1:
+                    self.pairs.setdefault(i, list(pair))
 
     def __bool__(self):
         return bool(self.by_token)
@@ -45,9 +51,14 @@ class ActorIndex:
     def at(self, tok):
         return self.by_token.get(tok.i)
 
-    def span_root_actor(self, tok):
-        """The actor whose span contains ``tok`` (None if there is none)."""
-        return self.by_token.get(tok.i)
+    def place_at(self, tok):
+        """Like :meth:`at`, but also places that only locate something ("in Lebanon")."""
+        return self.places.get(tok.i)
+
+
+def weak(actor) -> bool:
+    """An actor without a country or organisation code (a bare "rebels", an unresolved pronoun)."""
+    return actor is None or (not actor.country and not (actor.code or "").startswith("IGO") and not (actor.code or "").startswith("NGO"))
 
 
 def _conjuncts(tok):
@@ -65,11 +76,33 @@ def phrase_actors(tok, idx: ActorIndex, depth: int = 0) -> list:
     out = []
     seen = set()
     for head in _conjuncts(tok):
-        a = _one_phrase_actor(head, idx, depth)
-        if a is not None and (a.code, a.text) not in seen:
-            seen.add((a.code, a.text))
-            out.append(a)
+        pair = idx.pairs.get(head.i)
+        found = pair if pair else [_one_phrase_actor(head, idx, depth)]
+        for a in found:
+            if a is not None and weak(a):
+                a = _with_country(a, head, idx)
+            if a is not None and (a.code, a.text) not in seen:
+                seen.add((a.code, a.text))
+                out.append(a)
     return out
+
+
+def _with_country(actor, head, idx):
+    """A sector-only actor ("rebels") gets the country named inside its phrase ("rebels in the
+    Ivory Coast", "Taiwan's Vice Foreign Minister", "NATO peacekeeping troops")."""
+    from dataclasses import replace
+
+    for t in head.subtree:
+        if t.i == head.i or abs(t.i - head.i) > 12:
+            continue
+        other = idx.place_at(t)
+        if other is None or other is actor or weak(other):
+            continue
+        if other.country:
+            sector = actor.sector or ""
+            return replace(actor, country=other.country, code=other.country + sector)
+        return replace(actor, code=other.code, country=None)
+    return actor
 
 
 def _one_phrase_actor(tok, idx: ActorIndex, depth: int):
@@ -81,7 +114,8 @@ def _one_phrase_actor(tok, idx: ActorIndex, depth: int):
     # breadth-first over modifiers, then prepositional phrases
     for child in tok.children:
         if child.dep_ in NESTED_DEPS and child.dep_ != "conj":
-            a = idx.at(child) or (_one_phrase_actor(child, idx, depth + 1) if child.dep_ in ("poss", "appos") else None)
+            a = idx.at(child) or _state_modifier(child, idx) or (
+                _one_phrase_actor(child, idx, depth + 1) if child.dep_ in ("poss", "appos") else None)
             if a is not None:
                 return a
     for child in tok.children:
@@ -96,6 +130,20 @@ def _one_phrase_actor(tok, idx: ActorIndex, depth: int):
             a = _one_phrase_actor(child, idx, depth + 1)
             if a is not None:
                 return a
+    return None
+
+
+def _state_modifier(tok, idx: ActorIndex):
+    """A country named as a modifier ("a U.S. request", "proposed Israeli changes"): an actor even
+    where the actor stage marked it as only locating; a city modifier ("the Christchurch attack")
+    never is."""
+    a = idx.place_at(tok)
+    if a is None or not a.country or getattr(a, "kind", None) not in ("state", None):
+        return None
+    if tok.pos_ == "ADJ" or tok.ent_type_ == "NORP" or "." in tok.text or tok.text.isupper():
+        return a
+    if a.name and tok.text.lower() in a.name.lower():
+        return a
     return None
 
 
@@ -174,3 +222,33 @@ def first_actors(tokens, idx: ActorIndex) -> list:
         if got:
             return got
     return []
+
+
+def place_actors(tokens, idx: ActorIndex) -> list:
+    """Actors of the places in ``tokens`` (places that only locate count here)."""
+    for t in tokens:
+        for x in [t] + [c for c in t.subtree if c.i != t.i][:8]:
+            a = idx.place_at(x)
+            if a is not None and not weak(a):
+                return [a]
+    return []
+
+
+def resolve_pronoun(tok, actors: list, idx: ActorIndex) -> list:
+    """A pronoun or bare sector subject inside a reported/embedded clause takes the actor of the
+    governing clause's subject ("Syria says it is willing" -> SYR)."""
+    if actors and not all(weak(a) for a in actors):
+        return actors
+    if not tok or tok.pos_ not in ("PRON",) and actors:
+        return actors
+    cur = tok.head
+    for _ in range(6):
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            subj = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i]
+            got = first_actors(subj, idx)
+            if got and not all(weak(a) for a in got):
+                return got
+    return actors

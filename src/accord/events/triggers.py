@@ -14,7 +14,7 @@ THREAT = {"16": "131", "161": "1313", "162": "1311", "163": "1312", "164": "134"
           "17": "132", "172": "132", "1722": "1322", "1723": "1323", "1724": "1324", "173": "132", "174": "132",
           "175": "137", "191": "1381", "192": "1382", "18": "138", "19": "138", "20": "1385", "15": "138",
           "14": "133", "": "130"}
-REFUSE = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124", "081": "1241",
+REFUSE = {"01": "011", "03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124", "081": "1241",
           "0841": "1243", "085": "1244", "086": "1245", "087": "1246", "0871": "1246", "": "120"}
 DEMAND = {"04": "108", "05": "102", "06": "101", "07": "103", "08": "105", "0831": "1041", "0841": "1053",
           "085": "1054", "086": "1055", "087": "106", "0871": "107", "": "100"}
@@ -28,8 +28,12 @@ FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
 def compose(frame: str, inner: str) -> str:
     """The code of ``frame`` applied to an embedded event coded ``inner``."""
     root = inner[:2]
+    if frame == "appeal" and root in CONFLICT_ROOTS:  # "called for sanctions against X"
+        frame = "demand"
     if frame == "aspect":
         return inner
+    if frame == "consider":
+        return "014"
     if frame == "intent" and root in CONFLICT_ROOTS:
         frame = "threat"
     if frame == "threat" and root not in CONFLICT_ROOTS:
@@ -60,7 +64,8 @@ class Trigger:
 
 
 def particles(tok) -> set:
-    return {c.lower_ for c in tok.children if c.dep_ == "prt"}
+    """Verb particles, including prepositions without an object ("called off", "backed down")."""
+    return {c.lower_ for c in tok.children if c.dep_ == "prt" or (c.dep_ == "prep" and not any(True for _ in c.children))}
 
 
 def preps(tok) -> set:
@@ -105,7 +110,13 @@ def _obj_matches(rule: Rule, objs, idx) -> bool:
 
 
 def noun_code(tok, lex: Lexicon, verb_lemma: str | None = None) -> tuple[str, NounEntry] | None:
-    entry = lex.nouns.get(tok.lemma_.lower()) or lex.nouns.get(tok.lower_)
+    entry = None
+    for c in tok.children:  # multi-word keys: "war game", "hunger strike"
+        if c.dep_ == "compound":
+            entry = lex.nouns.get(f"{c.lemma_.lower()} {tok.lemma_.lower()}")
+            if entry is not None:
+                break
+    entry = entry or lex.nouns.get(tok.lemma_.lower()) or lex.nouns.get(tok.lower_)
     if entry is None:
         return None
     code = entry.code
@@ -120,13 +131,23 @@ def noun_code(tok, lex: Lexicon, verb_lemma: str | None = None) -> tuple[str, No
     return code, entry
 
 
+def _object_nouns(o) -> list:
+    """The object noun, then nouns inside it ("a mediation effort", "a campaign of attacks")."""
+    out = [o]
+    out += [c for c in o.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+    for c in o.children:
+        if c.dep_ == "prep" and c.lower_ in ("of", "in"):
+            out += [p for p in c.children if p.dep_ == "pobj"]
+    return out
+
+
 def _light(tok, rule: Rule | None, lex: Lexicon) -> Trigger | None:
-    for o in objects(tok):
+    for o in [n for ob in objects(tok) for n in _object_nouns(ob)]:
         got = noun_code(o, lex, tok.lemma_.lower())
         if got:
             code, entry = got
             return Trigger(tok, code, "light", rule=rule, noun=entry, noun_token=o, recip=entry.recip,
-                           plover=entry.plover, mode=entry.mode)
+                           plover=entry.plover, mode=entry.mode, frame=entry.frame)
     return None
 
 
@@ -145,12 +166,18 @@ def verb_trigger(tok, lex: Lexicon, idx=None) -> Trigger | None:
                 continue
             if rule.passive is not None and rule.passive != pas:
                 continue
+            if rule.child and not any(c.lower_ in rule.child for c in tok.children):
+                continue
+            if rule.mention and not any(w.lower_ in rule.mention or w.lemma_.lower() in rule.mention for w in tok.subtree):
+                continue
             if not _obj_matches(rule, objs, idx):
                 continue
+            if rule.ignore:
+                return None
             if rule.light:
                 t = _light(tok, rule, lex)
                 if t is not None:
-                    t.frame = rule.frame
+                    t.frame = t.frame or rule.frame
                     return t
                 if rule.code is None:
                     continue
