@@ -17,7 +17,7 @@ from .triggers import TABLES, Trigger, compose, has_must, is_future, noun_code, 
 log = logging.getLogger(__name__)
 
 CONFLICT_FUTURE = frozenset({"14", "15", "16", "17", "18", "19", "20"})
-PLACE_TARGET_ROOTS = frozenset({"07", "08", "14", "15", "17", "18", "19", "20"})
+PLACE_TARGET_ROOTS = frozenset({"07", "08", "13", "14", "15", "17", "18", "19", "20"})
 RECIP_ROOTS = frozenset({"04", "06"})
 RECIP_CODES = frozenset({"057", "190", "030"})
 _SUBORDINATE = frozenset({"advcl", "relcl", "acl", "pcomp", "csubj", "parataxis", "prep", "pobj", "npadvmod", "amod"})
@@ -196,8 +196,8 @@ def _noun_roles(t: Trigger, idx) -> tuple[list, list, bool]:
                 sources, between = pair, True
     if not sources:
         for c in tok.children:
-            if c.dep_ in ("compound", "amod", "nmod") and idx.at(c) is not None:
-                a = idx.at(c)
+            a = idx.at(c) or roles._state_modifier(c, idx)
+            if c.dep_ in ("compound", "amod", "nmod") and a is not None:
                 if c.ent_type_ not in ("GPE", "LOC", "FAC") or c.dep_ == "amod" or c.text.isupper() or "." in c.text:
                     sources = [a]
                     break
@@ -252,8 +252,13 @@ def _verb_roles(t: Trigger, trig_roles) -> tuple[list, list]:
             targets = roles.first_actors(roles.prep_objects(tok), idx)
         if not targets:  # "shared evidence with the U.S.", "lifted a blockade on Palestinian lorries"
             targets = roles.first_actors([p for o in objs for p in roles.prep_objects(o)], idx)
-    if not targets and (t.code[:2] in PLACE_TARGET_ROOTS or t.code[:3] == "042"):
-        targets = roles.place_actors(roles.prep_objects(tok, roles.PLACE_PREPS), idx)
+    if not targets and (t.code[:2] in PLACE_TARGET_ROOTS or t.code[:3] in ("042", "023", "075")):
+        near = [tok] + roles.object_tokens(tok) + ([t.noun_token] if t.noun_token is not None else [])
+        targets = roles.place_actors([p for n in near for p in roles.prep_objects(n, roles.PLACE_PREPS)], idx)
+    if not targets and t.code[:2] == "14" and sources and sources[0].country:  # protests address their government
+        from ..models import Actor
+
+        targets = [Actor(code=sources[0].country + "GOV", country=sources[0].country, sector="GOV", kind="state")]
     return sources, targets
 
 

@@ -63,6 +63,17 @@ class Lexicon:
     light: frozenset
     irregular: dict
 
+    def lemma_of(self, form: str) -> str | None:
+        """The lexicon verb a word form inflects (a fallback when the tagger's lemma is wrong)."""
+        forms = self.__dict__.get("_forms")
+        if forms is None:
+            forms = {}
+            for lemma in list(self.verbs) + list(self.light) + list(self.reporting):
+                for f in inflect(lemma) | set(self.irregular.get(lemma, ())):
+                    forms.setdefault(f, lemma)
+            self.__dict__["_forms"] = forms
+        return forms.get(form.lower())
+
     def surface_forms(self) -> frozenset:
         """Lower-case word forms of every trigger, for the cheap pre-parse scan."""
         out: set[str] = set()

@@ -21,6 +21,8 @@ OBJECT_CONTROL = frozenset(
     "urge ask order force allow permit invite call encourage tell request press persuade instruct "
     "require help compel warn advise appeal implore beg lead push".split()
 )
+#: Passive-looking participles whose grammatical subject is the actor ("is committed to", "is set to").
+STATIVE_PARTICIPLES = frozenset("committed prepared determined poised set opposed obliged resolved inclined disposed".split())
 _SKIP_SUBJECT_WORDS = frozenset({"who", "which", "that", "whom"})
 
 
@@ -158,8 +160,10 @@ def subject_tokens(verb, depth: int = 0) -> list:
     relative clauses, participles and purpose/adverbial clauses."""
     if depth > 6:
         return []
-    passive = is_passive(verb)
+    passive = is_passive(verb) and verb.lower_ not in STATIVE_PARTICIPLES
     for c in verb.children:
+        if c.dep_ == "nsubjpass" and not passive:  # "Vietnam is committed to ..."
+            return [c]
         if c.dep_ in ("nsubj", "csubj") and not passive:
             if c.lower_ in _SKIP_SUBJECT_WORDS and verb.dep_ == "relcl":
                 return [verb.head]

@@ -141,9 +141,9 @@ def _object_nouns(o) -> list:
     return out
 
 
-def _light(tok, rule: Rule | None, lex: Lexicon) -> Trigger | None:
+def _light(tok, rule: Rule | None, lex: Lexicon, lemma: str | None = None) -> Trigger | None:
     for o in [n for ob in objects(tok) for n in _object_nouns(ob)]:
-        got = noun_code(o, lex, tok.lemma_.lower())
+        got = noun_code(o, lex, lemma or tok.lemma_.lower())
         if got:
             code, entry = got
             return Trigger(tok, code, "light", rule=rule, noun=entry, noun_token=o, recip=entry.recip,
@@ -154,6 +154,8 @@ def _light(tok, rule: Rule | None, lex: Lexicon) -> Trigger | None:
 def verb_trigger(tok, lex: Lexicon, idx=None) -> Trigger | None:
     """The event a verb token triggers, if any."""
     lemma = tok.lemma_.lower()
+    if lemma not in lex.verbs and lemma not in lex.light:
+        lemma = lex.lemma_of(tok.lower_) or lemma  # "staged" lemmatised as "stag"
     rules = lex.verbs.get(lemma)
     if rules:
         prt, prp, pas, objs = particles(tok), preps(tok), passive(tok), objects(tok)
@@ -175,7 +177,7 @@ def verb_trigger(tok, lex: Lexicon, idx=None) -> Trigger | None:
             if rule.ignore:
                 return None
             if rule.light:
-                t = _light(tok, rule, lex)
+                t = _light(tok, rule, lex, lemma)
                 if t is not None:
                     t.frame = t.frame or rule.frame
                     return t
@@ -188,7 +190,7 @@ def verb_trigger(tok, lex: Lexicon, idx=None) -> Trigger | None:
         if lemma not in lex.light:
             return None
     if lemma in lex.light:
-        return _light(tok, None, lex)
+        return _light(tok, None, lex, lemma)
     return None
 
 
