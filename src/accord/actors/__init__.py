@@ -16,7 +16,7 @@ from .tenure import norm_date
 
 log = logging.getLogger(__name__)
 
-__all__ = ["ActorDictionary", "get_dictionary", "resolve_phrase", "actor_for_token"]
+__all__ = ["ActorDictionary", "get_dictionary", "resolve_phrase", "actor_for_token", "refine"]
 
 
 def resolve_phrase(text: str, context: str = "", date: str | None = None, settings=None) -> Actor | None:
@@ -39,3 +39,10 @@ def actor_for_token(doc, token) -> Actor | None:
     from .component import actor_for_token as _aft
 
     return _aft(doc, token)
+
+
+def refine(doc, spans=None) -> None:
+    """Re-decide ``is_place_only`` with the parse when the component ran before the parser."""
+    from .component import refine as _refine
+
+    _refine(doc, spans)

@@ -56,11 +56,19 @@ class ActorComponent:
         for m in find_mentions(doc, toks, d):
             span = doc[m.start:m.end]
             if m.kind == "pair":
-                pair = coref.pair(ctx)
+                hint = m.matches[-1].entries[0].office if m.matches else None
+                pair = coref.pair(ctx, hint)
                 if pair:
                     s = Span(doc, m.start, m.end, label="PAIR")
                     s._.actors = [_place(a, span, offset) for a in pair]
                     s._.actor = s._.actors[0]
+                    spans.append(s)
+                continue
+            if m.kind == "pronoun":
+                a = coref.last_person(ctx)
+                if a:
+                    s = Span(doc, m.start, m.end, label="PERSON")
+                    s._.actor = _place(a, span, offset)
                     spans.append(s)
                 continue
             if m.kind == "state-ref":
@@ -74,8 +82,8 @@ class ActorComponent:
             actor = partial_to_actor(p, span.text, span.start_char + offset, span.end_char + offset)
             if actor is None:
                 continue
-            if p.sector_from_leader and not p.country and not p.name and not p.code:
-                continue  # a lone "member"/"chairman": nothing to code
+            if not p.country and not p.name and not p.code and (p.sector_from_leader or p.sector == "UNK"):
+                continue  # a lone "member", "chairman" or "areas": nothing to code
             actor = coref.link_title(ctx, actor, p)
             s = Span(doc, m.start, m.end, label=LABELS.get(actor.kind or "", "SECTOR"))
             s._.actor = actor
@@ -98,9 +106,11 @@ LOCATIVE = {"in", "at", "near", "inside", "outside", "across", "throughout", "ar
 MODIFIER_DEPS = {"compound", "amod", "nmod"}
 
 
-def refine(doc: Doc, spans: list[Span]) -> None:
-    """With a parse: a place is place-only when it is the object of a locative preposition or a
+def refine(doc: Doc, spans: list[Span] | None = None) -> None:
+    """Call after parsing when the component ran before the parser. With a parse: a place is place-only when it is the object of a locative preposition or a
     modifier (compound/amod/nmod) of a noun that is not itself inside an actor span."""
+    if spans is None:
+        spans = list(doc.spans["actors"]) if "actors" in doc.spans else []
     inside = {t.i for s in spans for t in s}
     for s in spans:
         a = s._.actor

@@ -56,14 +56,36 @@ def last_state(ctx: dict) -> Actor | None:
     return None
 
 
-def pair(ctx: dict) -> list[Actor] | None:
+def last_person(ctx: dict) -> Actor | None:
+    """"he"/"she": the most recent person named in the article (a heuristic; documented)."""
+    for a in reversed(ctx["recent"]):
+        if a.kind == "person":
+            return a
+    return None
+
+
+def pair(ctx: dict, want: str | None = None) -> list[Actor] | None:
+    """The two most recent distinct actors. ``want`` = "state" (both countries), "person" (the two
+    leaders) or None ("the two": two people named among the last few actors, else any two)."""
+    recent = ctx["recent"]
+    if want == "state":
+        cands = [a for a in recent if a.country and a.kind in ("state", "person", "sector", "org")]
+        return _two(cands, lambda a: a.country, state=True)
+    people = [a for a in recent[-8:] if a.kind == "person"]
+    got = _two(people, lambda a: a.name)
+    if got or want == "person":
+        return got
+    return _two(recent, lambda a: a.name if a.kind == "person" else a.key)
+
+
+def _two(cands: list[Actor], key, state: bool = False) -> list[Actor] | None:
     out: list[Actor] = []
     seen: set = set()
-    for a in reversed(ctx["recent"]):
-        k = a.name if a.kind == "person" else a.key
+    for a in reversed(cands):
+        k = key(a)
         if k and k not in seen:
             seen.add(k)
-            out.append(a)
+            out.append(Actor(code=a.country, country=a.country, kind="state") if state else a)
         if len(out) == 2:
             return list(reversed(out))
     return None

@@ -80,6 +80,10 @@ class ActorDictionary:
                 if e.kind == "country" and e.country and e.name and (e.origin != "pycountry"
                                                                      or e.country not in self.country_names):
                     self.country_names[e.country] = e.name
+        from spacy.lang.en.stop_words import STOP_WORDS
+
+        self.cities = {k: v for k, v in self.cities.items()
+                       if not (len(k) == 1 and (k[0] in STOP_WORDS or k in self.index))}
         for k in self.cities:
             self._note_len(k)
         self.surnames: dict[str, list[Entry]] = {}

@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 
 KINDS = {
     "country", "demonym", "capital", "city", "igo", "org", "person", "sector", "role", "leader",
-    "modifier", "pair", "state-ref", "ignore",
+    "modifier", "pair", "state-ref", "ignore", "pronoun",
 }
 COLUMNS = {
     "names", "kind", "country", "sector", "code", "name", "start", "end", "bloc", "office", "plover",

@@ -91,11 +91,25 @@ def find_mentions(doc, toks: list[Tok], d: ActorDictionary) -> list[Mention]:
         kind = _kind(g[-1])
         if kind in TITLE:
             end = _absorb_name(doc, toks, end, covered)
-        mk = kind if kind in ("pair", "state-ref") else None
+        mk = kind if kind in ("pair", "state-ref", "pronoun") else None
+        if mk == "pair" and _determiner_use(doc, end):
+            continue  # "the two companies", "the two-day visit": not a pair of actors
         out.append(_mention(toks, start, end, g, mk))
     out.extend(_surname_mentions(toks, covered | {i for x in out for i in range(x.start, x.end)}, d, doc))
     out.sort(key=lambda x: x.start)
     return out
+
+
+def _determiner_use(doc, end: int) -> bool:
+    if end >= len(doc):
+        return False
+    nxt = doc[end]
+    if nxt.text in ("-", "–"):
+        return True
+    if doc.has_annotation("TAG"):
+        return nxt.tag_.startswith("NN")
+    return nxt.is_alpha and nxt.text.islower() and nxt.text.endswith("s") and len(nxt) > 3 \
+        and not nxt.text.endswith(("ss", "us"))
 
 
 def _mention(toks, start, end, matches, kind=None) -> Mention:

@@ -18,9 +18,9 @@ from .tenure import choose
 BOUNDARY = {"of", "to", "at", "in", "from", "for", "across", "on", "with", "near", "against", "by", "over",
             "after", "amid", "during", ",", "(", "who", "which", "that", ";", ":", "under", "inside", "outside"}
 PRIORITY = ["person", "igo", "org", "country", "capital", "state-ref", "demonym", "city", "role", "leader",
-            "sector", "modifier", "pair", "ignore"]
+            "sector", "pronoun", "modifier", "pair", "ignore"]
 PLACE_KINDS = {"country", "capital", "demonym", "city"}
-SECTOR_KINDS = {"sector", "role"}
+SECTOR_KINDS = {"sector", "role", "pronoun"}
 NAME_STOP = {"the", "a", "an", "mr", "mrs", "ms", "dr", "he", "she", "they", "it", "his", "her", "their", "its"}
 MAX_CHARS = 400
 
