@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ..models import Actor, Evidence, Fact, Quantity
 from .attributes import as_span
-from .attributes.dates import resolve_event_date
+from .attributes.dates import article_fallback, resolve_event_date
 from .attributes.modality import modality, negated
 from .attributes.quantities import event_quantities
 
@@ -243,10 +243,13 @@ def _facts_for(span, tok, pat, article_date, actor_of, offset, context) -> list:
         if quantity is None:
             return []
     date_tok = tok
-    if pat["date_from"]:
-        got = follow(tok, pat["date_from"])
-        date_tok = got[0] if got else tok
-    day, precision, from_article = resolve_event_date(span, date_tok, article_date)
+    if pat["date_from"] == "article":
+        day, precision, from_article = article_fallback(article_date)
+    else:
+        if pat["date_from"]:
+            got = follow(tok, pat["date_from"])
+            date_tok = got[0] if got else tok
+        day, precision, from_article = resolve_event_date(span, date_tok, article_date)
     for comp in (c for c in date_tok.children if c.dep_ == "xcomp") if from_article else ():
         # "applied to join OPEC in March": the date hangs from the complement verb
         got = resolve_event_date(span, comp, article_date)

@@ -86,3 +86,17 @@ def test_bad_article_date_and_odd_input_never_raise(parse):
 )
 def test_resolve_phrase(phrase, expected):
     assert resolve_phrase(phrase, ART) == expected
+
+
+def test_numeric_and_decade_phrases():
+    assert resolve_phrase("on 03/09/2006", ART) == ("2006-03-09", "day")
+    assert resolve_phrase("25/12/2019", ART) == ("2019-12-25", "day")
+    assert resolve_phrase("two decades ago", ART) == ("2004-01-01", "year")
+    assert resolve_phrase("overnight", ART) == ("2024-05-15", "day")
+
+
+def test_odd_sentences_never_raise(parse):
+    for text in ["\x00\x07 Ministers met \u202e yesterday", "Министры встретились 3 мая; ministers met on 3 May.", "2024 2024 2024"]:
+        doc, _ = parse(text)
+        got = resolve_event_date(doc, doc[len(doc) // 2], ART)
+        assert len(got) == 3 and got[2] in (True, False)

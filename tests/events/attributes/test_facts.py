@@ -54,8 +54,9 @@ def test_admitted_passive_with_detail_and_date(parse):
 
 def test_became_a_member_and_apposition(parse):
     assert summary(facts(parse, "Kenya became a member of OPEC.")) == [("member_of", "KEN", "IGOOPC")]
-    fs = facts(parse, "Peru, a member of Mercosur, criticised the tariffs.")
+    fs = facts(parse, "Peru, a member of Mercosur, criticised the tariffs last week.")
     assert summary(fs) == [("member_of", "PER", "IGOMER")]
+    assert fs[0].date == "2024-05-16"  # a state mentioned in passing is dated to the article
 
 
 def test_joining_a_non_organisation_is_not_membership(parse):

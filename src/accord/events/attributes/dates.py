@@ -53,8 +53,8 @@ def _lex() -> dict:
         "months": months,
         "weekdays": weekdays,
         "numbers": {k: int(v) for k, v in d["number_words"].items()},
-        "today": [p.lower() for p in d["today"]],
-        "yesterday": [p.lower() for p in d["yesterday"]],
+        "today": [_norm(p) for p in d["today"]],
+        "yesterday": [_norm(p) for p in d["yesterday"]],
         "words": words,
         "noun_mod_deps": set(d["noun_modifier_deps"]),
         "re_dmy": re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({mon_alt})\b\.?(?:,?\s+(\d{{4}}))?"),
@@ -62,10 +62,15 @@ def _lex() -> dict:
         "re_my": re.compile(rf"\b({mon_alt})\.?\s+(?:of\s+)?(\d{{4}})\b"),
         "re_month": re.compile(rf"\b(?:(last|this|next|early|late|mid|earlier|later)\s*-?\s*)?({mon_alt})\b"),
         "re_weekday": re.compile(rf"\b(?:(last|this|next|this past|this coming)\s+)?({day_alt})\b"),
-        "re_ago": re.compile(rf"\b(\d+|{num_alt})\s+(day|week|month|year)s?\s+ago\b"),
+        "re_ago": re.compile(rf"\b(\d+|{num_alt})\s+(day|week|month|year|decade)s?\s+ago\b"),
         "re_iso": re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"),
         "re_year": re.compile(r"(?<![\d-])(1[89]\d\d|20\d\d)(?![\d-]|s\b)"),
     }
+
+
+def _norm(text) -> str:
+    """Lower-case words of a date phrase, without "the" and punctuation."""
+    return " ".join(re.sub(r"\bthe\b|[^\w\s'-]", " ", str(text).lower()).split())
 
 
 def _parse_iso(value) -> date | None:
@@ -79,6 +84,11 @@ def _parse_iso(value) -> date | None:
 
 def _fallback(base: date | None) -> Result:
     return (base.isoformat(), "day", True) if base else (None, None, True)
+
+
+def article_fallback(article_date) -> Result:
+    """The result used when a sentence gives no date: the article date (or nothing)."""
+    return _fallback(_parse_iso(article_date))
 
 
 def _safe_date(y: int, m: int, d: int) -> date | None:
@@ -128,7 +138,7 @@ def _relative(t: str, base: date, prefer_past: bool, lx: dict):
             return base - timedelta(days=7 * n), "day"
         if unit == "month":
             return _month_start(base, -n), "month"
-        return date(base.year - n, 1, 1), "year"
+        return date(base.year - n * (10 if unit == "decade" else 1), 1, 1), "year"
     if "weekend" in t:
         sat = _weekday(base, 5, "next" if re.search(r"\b(next|coming)\b", t) else "", True)
         return sat, "day"
@@ -192,6 +202,20 @@ def _absolute(t: str, base: date | None, prefer_past: bool, lx: dict):
     return None
 
 
+_NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)\b")
+
+
+def _numeric(text: str):
+    """Slashed numeric dates: month first as in US English ("03/09/2006"), day first when the
+    first number cannot be a month ("25/12/2019")."""
+    m = _NUMERIC.search(text)
+    if not m:
+        return None
+    a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    d = _safe_date(y, a, b) if a <= 12 else _safe_date(y, b, a)
+    return (d, "day") if d else None
+
+
 @lru_cache(maxsize=32)
 def _date_parser(base_iso: str | None):
     from dateparser.date import DateDataParser
@@ -222,7 +246,10 @@ def resolve_phrase(text: str, article_date=None, prefer_past: bool = True):
     try:
         lx = _lex()
         base = _parse_iso(article_date)
-        t = " ".join(re.sub(r"\bthe\b|[^\w\s'-]", " ", str(text).lower()).split())
+        got = _numeric(str(text))
+        if got is not None:
+            return got[0].isoformat(), got[1]
+        t = _norm(text)
         if not t:
             return None
         got = _absolute(t, base, prefer_past, lx)
