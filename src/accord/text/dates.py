@@ -74,7 +74,23 @@ def normalize_date(value, *, use_dateparser: bool = True) -> str | None:
     m = _DMY.match(text)
     if m:
         return _make(int(m.group(3)), _month(m.group(2)), int(m.group(1)))
+    rfc = _rfc2822(text)
+    if rfc:
+        return rfc
     return _dateparser(text) if use_dateparser else None
+
+
+def _rfc2822(text: str) -> str | None:
+    """"Tue, 25 Feb 2020 10:00:00 GMT" (feeds, HTTP headers)."""
+    from email.utils import parsedate_to_datetime
+
+    if not re.match(r"^\s*(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}", text):
+        return None
+    try:
+        dt = parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        return None
+    return _make(dt.year, dt.month, dt.day) if dt else None
 
 
 def _dateparser(text: str) -> str | None:
