@@ -44,6 +44,10 @@ def test_refusal_is_flagged_not_negated(parse):
         ("The alleged massacre shocked the region.", "massacre", "reported"),
         ("Soldiers looted the market, according to unconfirmed reports.", "looted", "reported"),
         ("Soldiers looted the market, according to the governor.", "looted", "asserted"),
+        ("The envoy said Egypt would continue to mediate between the factions.", "mediate", "intended"),
+        ("The two ministers signed a memorandum to expand rail links.", "expand", "intended"),
+        ("The rebels could try to seize the port.", "seize", "hypothetical"),
+        ("Chile was the first country to recognise the new state.", "recognise", "asserted"),
     ],
 )
 def test_modality(parse, text, word, expected):

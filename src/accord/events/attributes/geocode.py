@@ -145,3 +145,15 @@ def place_size(name: str) -> float:
     except Exception as exc:
         log.debug("place size of %r failed: %s", name, exc)
         return 0.0
+
+
+def geocode_strict(name: str) -> Place | None:
+    """Like :func:`geocode`, for names the NER did not call places: a city must match by its
+    main name or be large (100,000+), so that odd alternate names ("The", "Cradle") do not count."""
+    place = geocode(name)
+    if place is None or place.geonameid is None or normalise(place.name) == normalise(name):
+        return place
+    city = _index()["cities"].get(normalise(name))
+    if city is None or city["geonameid"] != place.geonameid:
+        return place  # a country, state or region alias
+    return place if city["population"] >= 100_000 else None

@@ -4,7 +4,9 @@
   sign", "without signing". A refusal ("refused to sign") is its own CAMEO event (12x), so it is
   *not* negated; ``refused(trigger)`` flags it.
 * ``modality(trigger)``: "hypothetical" (could/might/would, conditional clauses) > "intended"
-  (will/shall, plans to, is expected to, agreed to; "said X would" is future-in-the-past) >
+  (will/shall, plans to, is expected to, agreed to; "said X would" is future-in-the-past;
+  infinitives of purpose, "signed deals to boost trade"; complements inherit it: "would
+  continue to participate") >
   "reported" (reportedly/allegedly/alleged, "according to unconfirmed reports") > "asserted".
 * ``is_intent(trigger)``: modality is "intended" (CAMEO codes these as 03x intents).
 
@@ -150,17 +152,31 @@ def _reported(trigger, govs, lx) -> bool:
     return False
 
 
+def _purpose_clause(trigger) -> bool:
+    """An infinitive of purpose: "signed 20 agreements to bolster relations", "talks to resume"."""
+    if trigger.dep_ not in ("advcl", "acl", "relcl") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+        return False
+    # "the first country to recognise": a fact about who did it, not a purpose
+    return not any(c.lower_ in ("first", "last", "only", "second", "third") or c.ent_type_ == "ORDINAL" for c in trigger.head.children)
+
+
+def _modality(trigger, lx, depth: int = 0) -> str:
+    govs = _governors(trigger)
+    # "would continue to participate", "could try to seize": a complement inherits its governor's
+    inherited = _modality(trigger.head, lx, depth + 1) if trigger.dep_ == "xcomp" and depth < 3 else "asserted"
+    if inherited == "hypothetical" or _hypothetical(trigger, govs, lx):
+        return "hypothetical"
+    if inherited == "intended" or _intended(trigger, govs, lx) or _purpose_clause(trigger):
+        return "intended"
+    if _reported(trigger, govs, lx):
+        return "reported"
+    return "asserted"
+
+
 def modality(trigger) -> str:
     """One of "asserted", "intended", "hypothetical", "reported"."""
     try:
-        lx = _lex()
-        govs = _governors(trigger)
-        if _hypothetical(trigger, govs, lx):
-            return "hypothetical"
-        if _intended(trigger, govs, lx):
-            return "intended"
-        if _reported(trigger, govs, lx):
-            return "reported"
+        return _modality(trigger, _lex())
     except Exception as exc:
         log.debug("modality check failed on %r: %s", getattr(trigger, "text", trigger), exc)
     return "asserted"

@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from ...models import Place
 from . import as_span, attachment_rank, is_clause_head, load_data
-from .geocode import geocode, place_size
+from .geocode import geocode, geocode_strict, place_size
 
 log = logging.getLogger(__name__)
 
@@ -130,12 +130,12 @@ def _candidates(span, lx) -> list:
     covered = {t.i for e in span.ents if e.label_ in lx["labels"] or e.label_ in _NOT_PLACE_LABELS for t in e}
     run: list = []
     for tok in list(span) + [None]:
-        if tok is not None and tok.pos_ == "PROPN" and tok.i not in covered:
+        if tok is not None and tok.pos_ == "PROPN" and tok.i not in covered and (run or not tok.is_stop):
             run.append(tok)
             continue
-        if run:
+        if run and any(t.is_title or t.is_upper for t in run):
             chunk = span.doc[run[0].i : run[-1].i + 1]
-            if geocode(chunk.text) is not None or _names_place_noun(chunk, lx):
+            if geocode_strict(chunk.text) is not None or _names_place_noun(chunk, lx):
                 out.append(chunk)
         run = []
     return out
