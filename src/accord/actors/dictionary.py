@@ -121,6 +121,9 @@ class ActorDictionary:
             found = self._longest(keys, caps, city_caps if city_caps is not None else caps, upper, i)
             if found and found.entries[0].kind == "city" and self._inside_name(keys, city_caps or caps, found):
                 found = None  # "Juan Carlos Jobet", "Feliciano Valencia": part of an unknown name
+            if found and found.entries[0].kind == "city" and out and out[-1].end == found.start \
+                    and any(e.kind in ("role", "leader") for e in out[-1].entries):
+                found = None  # "King Hassan": a name after a title, not the city
             if found:
                 out.append(found)
                 i = found.end

@@ -25,9 +25,14 @@ def predict(rows: list[dict], settings=None) -> list[dict]:
     return [_row(json.dumps(r), i, settings) for i, r in enumerate(rows, start=1)]
 
 
-def evaluate_cases(path: str | Path, settings=None, with_failures: bool = False) -> dict:
-    """{"n", "country_acc", "sector_acc"} (+ "failures" when asked) for one JSONL file of cases."""
-    rows = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
+def evaluate_cases(path, settings=None, with_failures: bool = False) -> dict:
+    """{"n", "country_acc", "sector_acc"} (+ "failures" when asked) for a JSONL file of cases (or the
+    already-read list of case dicts)."""
+    if isinstance(path, (list, tuple)):
+        rows, name = list(path), "cases"
+    else:
+        rows = [json.loads(x) for x in Path(path).read_text(encoding="utf-8").splitlines() if x.strip()]
+        name = Path(path).name
     preds = predict(rows, settings)
     ok_c = ok_s = 0
     failures = []
@@ -41,7 +46,7 @@ def evaluate_cases(path: str | Path, settings=None, with_failures: bool = False)
                              "gold": [g.get("expected_country"), g.get("expected_code_1")],
                              "pred": [p.get("country"), p.get("sector")], "name": p.get("name")})
     n = max(1, len(rows))
-    out = {"set": Path(path).name, "n": len(rows), "country_acc": round(ok_c / n, 3), "sector_acc": round(ok_s / n, 3)}
+    out = {"set": name, "n": len(rows), "country_acc": round(ok_c / n, 3), "sector_acc": round(ok_s / n, 3)}
     if with_failures:
         out["failures"] = failures
     return out

@@ -105,6 +105,9 @@ def _split(value: str | None) -> tuple[str, ...]:
 
 
 def _entries_from_row(path: str, line: int, row: dict, default_kind: str | None) -> list[Entry]:
+    c = row.get("country") or ""
+    if c.startswith("IGO") and len(c) > 3 and not row.get("code"):  # a person heading an IGO
+        row = {**row, "country": "", "code": c}
     _check(path, line, row)
     origin = f"{path}:{line}"
     out: list[Entry] = []

@@ -14,6 +14,7 @@ from ..models import Actor
 from .dictionary import ActorDictionary, Match
 from .loader import Entry
 from .tenure import choose
+from .tokens import key_of
 
 BOUNDARY = {"of", "to", "at", "in", "from", "for", "across", "on", "with", "near", "against", "by", "over",
             "after", "amid", "during", ",", "(", "who", "which", "that", ";", ":", "under", "inside", "outside"}
@@ -70,16 +71,14 @@ def _unknown_caps(toks: list[Tok], ms: list[Match], lo: int, hi: int) -> list[in
 
 def analyze(toks: list[Tok], ms: list[Match], lo: int, hi: int, d: ActorDictionary, date, pref, people_ctx) -> Partial:
     r = Partial()
-    seg = [m for m in ms if m.start >= lo and m.end <= hi]
-    chosen = [(m, pick(m, pref)) for m in seg]
+    chosen = [(m, pick(m, pref)) for m in ms if m.start >= lo and m.end <= hi]
     persons = [(m, e) for m, e in chosen if e.kind == "person"]
     orgs = [(m, e) for m, e in chosen if e.kind in ("igo", "org")]
-    places = [e for _, e in chosen if e.kind in PLACE_KINDS or e.kind == "state-ref"]
+    places = [e for m, e in chosen if e.kind in PLACE_KINDS and not _pro_anti(toks, m)]
     sectors = [(m, e) for m, e in chosen if e.kind in SECTOR_KINDS and e.sector]
     leaders = [e for _, e in chosen if e.kind == "leader"]
-    has_title = bool(leaders) or any(e.kind == "role" for _, e in sectors)
+    r.title = bool(leaders) or any(e.kind == "role" for _, e in sectors)
     r.former = any(e.kind == "modifier" for _, e in chosen)
-    r.title = has_title
     unknown = _unknown_caps(toks, ms, lo, hi)
     if places:
         r.country, r.country_kind = places[0].country, places[0].kind
@@ -87,44 +86,63 @@ def analyze(toks: list[Tok], ms: list[Match], lo: int, hi: int, d: ActorDictiona
         persons = _surname_person(toks, unknown, d, people_ctx)
         if not persons:
             r.unknown_name = [toks[i].text for i in unknown]
+    title_sector = sectors[-1][1].sector if sectors else (leaders[-1].sector if leaders else None)
     if persons:
-        m, e = persons[-1]
-        office, former = choose(list(m.entries), date) if m.entries else (e, False)
-        office = office or e
-        r.country, r.name, r.kind, r.code = office.country, office.name, "person", office.code
-        r.sector = None if former is None else ("ELI" if former or r.former else office.sector)
-        return r
-    if orgs and places and orgs[-1][1].country and orgs[-1][1].sector and places[0].country != orgs[-1][1].country \
-            and not any(e.kind == "demonym" and e.country == orgs[-1][1].country for e in places):
-        r.sector, r.kind = orgs[-1][1].sector, "sector"  # "Chile's Defense Department": generic body of another state
-        return r
+        return _person(r, persons[-1][0], date, places, title_sector)
     if orgs:
-        m, e = orgs[-1]
-        after = [s for sm, s in sectors if sm.start >= m.end and s.kind == "sector"]
-        r.name, r.kind = e.name, ("igo" if e.kind == "igo" else "org")
-        if e.kind == "igo":
-            r.code, r.bloc = e.code, e.bloc
-            r.sector = after[-1].sector if after else e.sector
-        else:
-            r.country = e.country or r.country
-            r.sector = e.sector or (after[-1].sector if after else None)
-            r.code = e.code
-        return r
-    if sectors:
-        r.sector = sectors[-1][1].sector
-    elif leaders:
-        r.sector, r.sector_from_leader = leaders[-1].sector, True
-    if r.former and has_title:
+        return _org(r, orgs[-1], places, sectors)
+    r.sector = title_sector
+    r.sector_from_leader = not sectors and bool(leaders)
+    if r.former and r.title:
         r.sector = "ELI"
-    if r.unknown_name and has_title:
+    if r.unknown_name and r.title:
         r.name, r.kind = " ".join(r.unknown_name), "person"
-    elif r.sector and not r.kind:
+    elif r.sector:
         r.kind = "sector"
-    if not r.sector and places and len(places) == 1 and places[0].kind == "capital" and not unknown:
+    if not r.sector and len(places) == 1 and places[0].kind == "capital" and not unknown:
         r.sector = "GOV"  # a capital standing alone is its government ("Tehran said")
     if not r.kind and places:
-        r.kind = "state" if places[0].kind in ("country", "capital", "demonym", "state-ref") else "place"
-        r.name = r.name or d.country_names.get(r.country)
+        r.kind = "state" if places[0].kind in ("country", "capital", "demonym") else "place"
+        r.name = d.country_names.get(r.country)
+    return r
+
+
+def _pro_anti(toks: list[Tok], m: Match) -> bool:
+    """"pro-Iranian Hezbollah", "ethnic Albanians": the word is not the actor's country."""
+    j = m.start - 1
+    while j >= 0 and not toks[j].key:
+        j -= 1
+    return j >= 0 and toks[j].key in ("pro", "anti", "ethnic")
+
+
+def _person(r: Partial, m: Match, date, places, title_sector) -> Partial:
+    office, former = choose(list(m.entries), date)
+    office = office or m.entries[0]
+    r.country, r.name, r.kind, r.code = office.country, office.name, "person", office.code
+    r.sector = None if former is None else ("ELI" if former or r.former else office.sector)
+    explicit = [p for p in places if p.kind in ("country", "demonym") and p.country]
+    if r.title and explicit and office.country and explicit[0].country != office.country:
+        # "Georgian President Eduard Shevardnadze": the text's nationality and title beat our record
+        r.country, r.code = explicit[0].country, None
+        r.sector = "ELI" if r.former else (title_sector or r.sector)
+    return r
+
+
+def _org(r: Partial, found, places, sectors) -> Partial:
+    m, e = found
+    if e.kind == "org" and e.country and e.sector and places and places[0].country != e.country \
+            and not any(p.kind == "demonym" and p.country == e.country for p in places):
+        r.sector, r.kind = e.sector, "sector"  # "Chile's Defense Department": generic body of another state
+        return r
+    after = [s for sm, s in sectors if sm.start >= m.end and s.kind == "sector"]
+    r.name, r.kind = e.name, ("igo" if e.kind == "igo" else "org")
+    if e.kind == "igo":
+        r.code, r.bloc = e.code, e.bloc
+        r.sector = after[-1].sector if after else e.sector
+    else:
+        r.country = e.country or r.country
+        r.sector = e.sector or (after[-1].sector if after else None)
+        r.code = e.code
     return r
 
 
@@ -137,6 +155,9 @@ def _surname_person(toks, unknown, d, people_ctx):
         return [(Match(i, i + 1, (e,)), e)]
     es = d.surnames.get(key)
     if es:
+        others = {toks[j].key for j in unknown[:-1]}
+        named = [e for e in es if others & set(key_of(e.name or ""))]
+        es = named or es
         return [(Match(i, i + 1, tuple(es)), es[0])]
     return []
 
