@@ -26,8 +26,8 @@ def to_event(draft: Draft, sent, article_date: str | None, offset: int = 0) -> E
         trigger_end=offset + trig.idx + len(trig.text),
     )
     return Event(
-        source=_shift(draft.source, offset),
-        target=_shift(draft.target, offset),
+        source=draft.source,  # actor offsets are already article offsets (accord_actors adds accord_offset)
+        target=draft.target,
         cameo=entry.code,
         cameo_root=entry.root,
         quad_class=entry.quad_class,
@@ -44,14 +44,6 @@ def to_event(draft: Draft, sent, article_date: str | None, offset: int = 0) -> E
         evidence=ev,
         date_from_article=from_article,
     )
-
-
-def _shift(actor, offset: int):
-    if actor is None or not offset or actor.start is None:
-        return actor
-    from dataclasses import replace
-
-    return replace(actor, start=actor.start + offset, end=(actor.end + offset) if actor.end is not None else None)
 
 
 def dedupe(events: list[Event]) -> list[Event]:

@@ -134,7 +134,7 @@ def _apply_future(trig: dict, consumed: set, neg) -> None:
         fut = is_future(head) or (head.dep_ == "conj" and is_future(head.head))
         if not fut:
             continue
-        if neg(head) and root in ("03", "04", "05", "06", "07", "08"):
+        if neg(head) and root in ("01", "03", "04", "05", "06", "07", "08"):
             t.code, t.frame = compose("refuse", t.code), "refuse"
         elif root in ("04", "05", "06", "07", "08") or root in CONFLICT_FUTURE:
             t.code = compose("intent", t.code)
@@ -180,7 +180,7 @@ def _main_level(tok) -> int:
     return level
 
 
-def _noun_roles(t: Trigger, idx) -> tuple[list, list, bool]:
+def _noun_roles(t: Trigger, idx, own_only: bool = False) -> tuple[list, list, bool]:
     """Source/target of a nominal event: "X's visit to Y", "a visit by X", "talks between X and Y",
     "U.S. sanctions on Iran"."""
     tok = t.token
@@ -194,7 +194,7 @@ def _noun_roles(t: Trigger, idx) -> tuple[list, list, bool]:
             pair = roles.first_actors([p for p in c.children if p.dep_ == "pobj"], idx)
             if len(pair) >= 2:
                 sources, between = pair, True
-    if not sources:
+    if not sources and not own_only:
         for c in tok.children:
             a = idx.at(c) or roles._state_modifier(c, idx)
             if c.dep_ in ("compound", "amod", "nmod") and a is not None:
@@ -207,7 +207,7 @@ def _noun_roles(t: Trigger, idx) -> tuple[list, list, bool]:
             of = roles.prep_objects(tok, ("of",))
             if of and t.code[:2] in ("17", "18", "19", "20", "08", "16", "11"):
                 targets = roles.first_actors(of, idx)
-    if not sources and tok.dep_ in ("dobj", "nsubjpass", "pobj", "attr"):
+    if not sources and not own_only and tok.dep_ in ("dobj", "nsubjpass", "pobj", "attr"):
         gov = tok.head if tok.dep_ != "pobj" else tok.head.head
         if gov.pos_ in ("VERB", "AUX"):
             sources = roles.first_actors(roles.subject_tokens(gov), idx)
@@ -243,11 +243,17 @@ def _verb_roles(t: Trigger, trig_roles) -> tuple[list, list]:
         if not targets:
             nested = roles.phrase_actors(n, idx)
             targets = [a for a in nested if a not in sources]
+    if t.kind == "light" and t.noun_token is not None:  # "announced a visit by X to Y"
+        n_src, n_tgt, _ = _noun_roles(Trigger(t.noun_token, t.code, "noun"), idx, own_only=True)
+        sources = n_src or sources
+        targets = targets or n_tgt
     if not targets and t.inner is not None:
         targets = trig_roles.targets_of(t.inner)
     if not targets and t.kind != "light":
-        objs = roles.object_tokens(tok)
+        objs = [o for o in roles.object_tokens(tok) if not roles.own_possession(o)]
         targets = roles.first_actors(objs, idx)
+        if targets and all(roles.weak(a) for a in targets) and sources:  # "sent troops to Sudan"
+            targets = roles.first_actors(roles.prep_objects(tok), idx) or targets
         if not targets:
             targets = roles.first_actors(roles.prep_objects(tok), idx)
         if not targets:  # "shared evidence with the U.S.", "lifted a blockade on Palestinian lorries"
@@ -293,7 +299,8 @@ def _pairs(t: Trigger, sources, targets, between) -> list:
         out = [(a, b) for a in sources for b in sources if not _same(a, b)]
     elif sources and targets:
         out = [(s, g) for s in sources for g in targets]
-        if recip and any(c.dep_ == "prep" and c.lower_ == "with" for c in t.token.children):
+        heads = [t.token] + [c for c in t.token.children if c.dep_ in ("dobj", "nsubjpass")]
+        if recip and any(c.dep_ == "prep" and c.lower_ == "with" for h in heads for c in h.children):
             out += [(g, s) for s, g in out]
     elif sources:
         out = [(s, None) for s in sources]
@@ -342,7 +349,7 @@ def code_sentence(sent, lex: Lexicon, idx=None, negated=None) -> list[Draft]:
             continue
         for s, g in _pairs(t, sources, targets, between):
             place = _sentence_country(sent, t.token, idx)
-            s, g = _fill(s, g, place), _fill(g, s, place)
+            s, g = _fill(s, g, place), _fill(g, s, place, t.code)
             conf = 0.1 if bare_nouns else _confidence(t, s, g)
             drafts.append(Draft(t.token, t.code, s, g, conf, t.plover, t.mode, t.kind))
     return drafts
@@ -368,7 +375,7 @@ def _sentence_country(sent, trigger, idx):
     return best[1] if best else None
 
 
-def _fill(actor, other, place):
+def _fill(actor, other, place, own: str | None = None):
     """A sector-only actor ("demonstrators", "the rebels", an unresolved "they") takes the country of
     the other party, else of the place the sentence names: domestic actors are coded by country."""
     if actor is None or not roles.weak(actor):
@@ -376,6 +383,8 @@ def _fill(actor, other, place):
     donor = other if other is not None and other.country else place
     if donor is None or not donor.country:
         return actor
+    if own is not None and donor is other and own.startswith("15"):
+        return None  # "sent troops": the mobiliser's own forces are not a target
     from dataclasses import replace
 
     return replace(actor, country=donor.country, code=donor.country + (actor.sector or ""))

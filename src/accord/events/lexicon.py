@@ -18,7 +18,7 @@ from .codebook import get_codebook
 log = logging.getLogger(__name__)
 
 DATA = Path(__file__).resolve().parent / "data"
-_RULE_KEYS = {"code", "particle", "prep", "object", "light", "passive", "plover", "mode", "recip", "frame", "object_actor", "ignore", "mention", "child"}
+_RULE_KEYS = {"code", "particle", "prep", "object", "light", "passive", "plover", "mode", "recip", "frame", "object_actor", "ignore", "mention", "child", "subject"}
 _NOUN_KEYS = {"code", "modifier", "verbs", "nominal", "recip", "plover", "mode", "frame"}
 FRAMES = {"consider", "intent", "threat", "refuse", "demand", "appeal", "aspect", "report", "none"}
 
@@ -38,6 +38,7 @@ class Rule:
     object_actor: object = None  # True (any actor) or an actor kind ("person")
     ignore: bool = False  # conditions hold -> no event at all ("fight the epidemic")
     mention: frozenset = frozenset()  # a word of the verb's clause must be one of these
+    subject: frozenset = frozenset()  # the grammatical subject's lemma must be one of these
     child: frozenset = frozenset()  # a direct dependent of the verb must be one of these ("found guilty")
 
 
@@ -145,6 +146,7 @@ def _rule(path, lemma, raw) -> Rule:
         ignore=bool(raw.get("ignore", False)),
         mention=_as_set(path, lemma, raw.get("mention")),
         child=_as_set(path, lemma, raw.get("child")),
+        subject=_as_set(path, lemma, raw.get("subject")),
     )
 
 

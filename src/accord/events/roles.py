@@ -256,3 +256,8 @@ def resolve_pronoun(tok, actors: list, idx: ActorIndex) -> list:
             if got and not all(weak(a) for a in got):
                 return got
     return actors
+
+
+def own_possession(tok) -> bool:
+    """An object owned by the subject ("recalled its ambassador", "deployed their troops")."""
+    return any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our", "my") for c in tok.children)

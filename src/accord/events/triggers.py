@@ -170,6 +170,9 @@ def verb_trigger(tok, lex: Lexicon, idx=None) -> Trigger | None:
                 continue
             if rule.child and not any(c.lower_ in rule.child for c in tok.children):
                 continue
+            if rule.subject and not any(c.dep_ in ("nsubj", "agent") and (c.lemma_.lower() in rule.subject or any(
+                    p.lemma_.lower() in rule.subject for p in c.children if p.dep_ == "pobj")) for c in tok.children):
+                continue
             if rule.mention and not any(w.lower_ in rule.mention or w.lemma_.lower() in rule.mention for w in tok.subtree):
                 continue
             if not _obj_matches(rule, objs, idx):

@@ -1,0 +1,159 @@
+"""The coder on project-written sentences, one test per construction (issue 4, item 2)."""
+from __future__ import annotations
+
+
+
+def keys(events):
+    """(source country, target country, CAMEO code) of each event."""
+    return {(e.source.key if e.source else None, e.target.key if e.target else None, e.cameo) for e in events}
+
+
+def test_active_voice(code):
+    assert ("KEN", "SOM", "190") in keys(code("Kenyan troops attacked Somali militants near the border."))
+
+
+def test_passive_with_agent(code):
+    assert ("DZA", "MLI", "1823") in keys(code("Two Malian soldiers were killed by Algerian gunmen."))
+
+
+def test_passive_without_agent_keeps_target(code):
+    evs = code("Three Peruvian journalists were arrested on Monday.")
+    assert [(e.cameo, e.target.key) for e in evs] == [("173", "PER")]
+    assert evs[0].source is None
+
+
+def test_coordinated_subjects_reciprocal(code):
+    got = keys(code("Norway and Chile signed a fishing agreement."))
+    assert {("NOR", "CHL", "057"), ("CHL", "NOR", "057")} <= got
+
+
+def test_with_partner_reciprocal(code):
+    got = keys(code("Brazil signed a treaty with Argentina on Monday."))
+    assert {("BRA", "ARG", "057"), ("ARG", "BRA", "057")} <= got
+
+
+def test_the_two_from_article_context(code):
+    got = keys(code("Iran's president Ebrahim Raisi visited China on Tuesday. The two countries signed 20 agreements."))
+    assert ("IRN", "CHN", "042") in got
+    assert {("IRN", "CHN", "057"), ("CHN", "IRN", "057")} <= got
+
+
+def test_apposition_and_title(code):
+    assert ("GHA", "NGA", "111") in keys(code("Ghana's president, Nana Akufo-Addo, criticized Nigeria over border closures."))
+    assert ("FRA", "DEU", "051") in keys(code("President Emmanuel Macron of France praised Germany for its support."))
+
+
+def test_relative_clause_subject(code):
+    got = keys(code("Colombian rebels who attacked a police station were arrested by the army."))
+    assert any(s == "COL" and c == "190" for s, _, c in got)
+
+
+def test_purpose_clause_inherits_subject(code):
+    got = keys(code("Egypt sent troops to help defend Sudan."))
+    assert ("EGY", "SDN", "052") in got
+    assert ("EGY", "EGY", "154") not in got  # its own troops are not a target
+
+
+def test_nominal_between(code):
+    got = keys(code("Talks between India and Pakistan resumed in Geneva."))
+    assert {("IND", "PAK", "040"), ("PAK", "IND", "040")} <= got
+
+
+def test_nominal_possessive_visit(code):
+    assert ("IND", "JPN", "042") in keys(code("The Indian prime minister's visit to Japan ended on Friday."))
+
+
+def test_nominal_by_agent(code):
+    assert ("CHN", "KEN", "042") in keys(code("A visit by the Chinese foreign minister to Kenya was announced."))
+
+
+def test_sanctions_on(code):
+    evs = code("The European Union imposed new sanctions on Belarus.")
+    assert [(e.target.key, e.cameo, e.plover_event) for e in evs] == [("BLR", "163", "SANCTION")]
+    assert evs[0].source.key.startswith("IGO")
+
+
+def test_light_verb_warning(code):
+    evs = code("Germany gave Poland a stern warning about the pipeline.")
+    assert keys(evs) == {("DEU", "POL", "130")}  # a warning, not aid
+
+
+def test_light_verb_talks_and_attack(code):
+    assert ("FIN", "SWE", "040") in keys(code("Finland held talks with Sweden on Tuesday."))
+    got = keys(code("Sudanese rebels launched an attack against Chadian soldiers."))
+    assert any(c == "190" and t == "TCD" for _, t, c in got)
+
+
+def test_held_hostage_is_not_a_meeting(code):
+    codes = {e.cameo for e in code("Gunmen held three Canadian tourists hostage in Haiti.")}
+    assert "181" in codes and not any(c.startswith("04") for c in codes)
+
+
+def test_reported_event_keeps_its_own_actors(code):
+    evs = code("Turkey said Syrian forces had shelled Turkish border villages.")
+    assert ("SYR", "TUR", "194") in keys(evs)
+    assert not any(e.cameo.startswith("01") for e in evs)  # no statement when something else is said
+
+
+def test_statement_only_when_nothing_else(code):
+    evs = code("The Mexican foreign minister said on Monday that the weather had been unusual this year.")
+    assert [e.cameo for e in evs] == ["010"]
+    assert evs[0].source.key == "MEX"
+
+
+def test_according_to_is_not_the_actor(code):
+    assert ("ISR", "PSE", "190") in keys(code("According to the ministry, Israeli jets struck targets in Gaza."))
+
+
+def test_nested_target_in_noun_phrase(code):
+    assert ("NLD", "USA", "051") in keys(code("The Dutch government welcomed President Biden's latest climate proposal."))
+    assert ("YEM", "USA", "120") in keys(code("Yemen has rejected a U.S. request to question the detainees."))
+
+
+def test_intent_and_future(code):
+    evs = code("Italy will visit Tunisia next month.")
+    assert [(e.cameo, e.plover_event) for e in evs] == [("036", "AGREE")]
+
+
+def test_frames_compose(code):
+    assert ("HUN", "SRB", "1244") in keys(code("Hungary refused to lift sanctions on Serbia."))
+    assert ("PAK", "AFG", "131") in keys(code("Pakistan threatened to cut off trade with Afghanistan."))
+    got = keys(code("Bolivia and Peru agreed to hold talks on the dispute."))
+    assert ("BOL", "PER", "036") in got
+
+
+def test_demand_that_clause_targets_embedded_subject(code):
+    assert ("ARG", "CHL", "100") in {(s, t, c[:3]) for s, t, c in keys(code("Argentina demanded that Chile return the ship."))}
+
+
+def test_must_in_reported_clause_is_a_demand(code):
+    got = keys(code("The Egyptian president said Israel must withdraw its troops."))
+    assert any(s == "EGY" and t == "ISR" and c.startswith("10") for s, t, c in got)
+
+
+def test_negation_flag(code):
+    evs = code("Japan did not sign the agreement with Korea.")
+    assert evs and all(e.negated for e in evs if e.cameo == "057")
+
+
+def test_main_event_ranks_first(code):
+    evs = code("Chadian troops launched an assault on the rebel base even as officials said the rebels had attacked a convoy.")
+    top = max(evs, key=lambda e: e.confidence)
+    assert top.evidence.trigger == "launched" and top.cameo.startswith("19")
+
+
+def test_natural_disaster_is_not_an_assault(code):
+    assert not [e for e in code("Nine people were killed by the earthquake in Peru.") if e.cameo.startswith("18")]
+
+
+def test_event_shape_and_evidence_offsets(code):
+    text = "Heavy rain fell. Kenyan troops attacked Somali militants near the border."
+    evs = code(text)
+    d = evs[0].to_dict()
+    assert set(d) >= {"source", "target", "cameo", "cameo_root", "quad_class", "goldstein", "plover", "date",
+                      "date_precision", "location", "quantities", "negated", "modality", "confidence", "evidence"}
+    ev = d["evidence"]
+    assert text[ev["start"]:ev["end"]] == ev["text"] and ev["text"].startswith("Kenyan")
+    assert text[ev["trigger_start"]:ev["trigger_end"]] == "attacked"
+    assert d["cameo_root"] == "19" and d["quad_class"] == 4 and d["goldstein"] == -10.0
+    assert 0.0 <= d["confidence"] <= 1.0
