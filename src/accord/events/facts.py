@@ -233,6 +233,14 @@ def _pairs(tok, pat, actor_of, context) -> list:
     return [(s, o) for s in subjects for o in objects]
 
 
+def _complements(tok) -> list:
+    """Complement verbs of a predicate: its xcomp/acl children and those of its object."""
+    out = [c for c in tok.children if c.dep_ in ("xcomp", "acl")]
+    for obj in (c for c in tok.children if c.dep_ == "dobj"):
+        out.extend(g for g in obj.children if g.dep_ == "acl")
+    return out
+
+
 def _facts_for(span, tok, pat, article_date, actor_of, offset, context) -> list:
     pairs = _pairs(tok, pat, actor_of, context)
     if not pairs:
@@ -250,8 +258,9 @@ def _facts_for(span, tok, pat, article_date, actor_of, offset, context) -> list:
             got = follow(tok, pat["date_from"])
             date_tok = got[0] if got else tok
         day, precision, from_article = resolve_event_date(span, date_tok, article_date)
-    for comp in (c for c in date_tok.children if c.dep_ == "xcomp") if from_article else ():
-        # "applied to join OPEC in March": the date hangs from the complement verb
+    for comp in _complements(date_tok) if from_article else ():
+        # "applied to join OPEC in March", "its application to join the EU in 2022": the date
+        # hangs from the complement verb
         got = resolve_event_date(span, comp, article_date)
         if not got[2]:
             day, precision = got[0], got[1]

@@ -149,3 +149,22 @@ def test_odd_input_never_raises(parse):
     doc, _ = parse("Vietnam joined ASEAN in 1995.")
     assert extract_facts(doc, "2024-05-16", broken) == []
     assert extract_facts(None, None, actor_of) == []
+
+
+def test_membership_variants(parse):
+    fs = facts(parse, "Kenya officially became OPEC's 14th member in April.")
+    assert summary(fs) == [("member_of", "KEN", "IGOOPC")]
+    assert (fs[0].date, fs[0].detail) == ("2024-04-01", "14th member")
+    both = facts(parse, "Chile and Peru joined Mercosur.")
+    assert summary(both) == [("member_of", "CHL", "IGOMER"), ("member_of", "PER", "IGOMER")]
+
+
+def test_application_dated_by_its_complement(parse):
+    fs = facts(parse, "Egypt submitted its application to join Mercosur in 2021.")
+    assert summary(fs) == [("applied_to_join", "EGY", "IGOMER")]
+    assert fs[0].date == "2021-01-01"
+
+
+def test_invitation_is_not_membership(parse):
+    fs = facts(parse, "Kenya and Peru were invited to join OPEC.")
+    assert summary(fs) == [("invited_to_join", "KEN", "IGOOPC"), ("invited_to_join", "PER", "IGOOPC")]

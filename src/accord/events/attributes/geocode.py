@@ -23,8 +23,9 @@ _LATIN = re.compile(r"^[\w .'’\-()]+$", re.ASCII)
 
 
 def normalise(name: str) -> str:
+    """Lookup key of a place name: lower-case, single spaces, no leading "the"."""
     t = " ".join(str(name).replace("’", "'").split()).strip(" .,;:'\"").lower()
-    return re.sub(r"^the ", "", t)
+    return t[4:] if t.startswith("the ") else t
 
 
 def _mean_point(points):
