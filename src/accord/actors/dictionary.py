@@ -119,7 +119,8 @@ class ActorDictionary:
                 i += 1
                 continue
             found = self._longest(keys, caps, city_caps if city_caps is not None else caps, upper, i)
-            if found and found.entries[0].kind == "city" and self._inside_name(keys, city_caps or caps, found):
+            if found and found.entries[0].kind == "city" and self._inside_name(
+                    keys, city_caps or caps, found, out[-1].end if out else -1):
                 found = None  # "Juan Carlos Jobet", "Feliciano Valencia": part of an unknown name
             if found and found.entries[0].kind == "city" and out and out[-1].end == found.start \
                     and any(e.kind in ("role", "leader") for e in out[-1].entries):
@@ -131,13 +132,16 @@ class ActorDictionary:
                 i += 1
         return out
 
-    def _inside_name(self, keys, caps, m: Match) -> bool:
+    def _inside_name(self, keys, caps, m: Match, prev_end: int) -> bool:
+        """A city whose neighbour is an unknown capitalised word is part of a name."""
         if caps is None:
             return False
         for j in (m.start - 1, m.end):
-            if 0 <= j < len(keys) and caps[j] and keys[j].isalpha() and keys[j] not in NOT_NAMES \
-                    and (keys[j],) not in self.index:
-                return True
+            if not (0 <= j < len(keys) and caps[j] and keys[j].isalpha()) or keys[j] in NOT_NAMES:
+                continue
+            if (j < m.start and prev_end == m.start) or (j >= m.end and keys[j] in self.maxlen):
+                continue  # the neighbour belongs to another entry ("Madras High Court")
+            return True
         return False
 
     def _longest(self, keys, caps, ccaps, upper, i) -> Match | None:

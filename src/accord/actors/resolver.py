@@ -157,6 +157,8 @@ def _surname_person(toks, unknown, d, people_ctx):
     if es:
         others = {toks[j].key for j in unknown[:-1]}
         named = [e for e in es if others & set(key_of(e.name or ""))]
+        if others and not named:
+            return []  # "Jam Kamal Khan" is not Imran Khan: the given names disagree
         es = named or es
         return [(Match(i, i + 1, tuple(es)), es[0])]
     return []
