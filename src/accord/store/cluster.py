@@ -134,32 +134,65 @@ def same_place(cluster: Mapping[str, Any], row: Mapping[str, Any]) -> bool:
     return True
 
 
-def _window(span: tuple[date, date]) -> tuple[str, str]:
+#: Longest anchor interval (a year-precision date); bounds date_lo from below so that every
+#: candidate look-up is an index range of a few days, not a scan of all older clusters.
+_MAX_SPAN = timedelta(days=366)
+
+
+def _window(span: tuple[date, date]) -> tuple[str, str, str]:
+    """(oldest possible date_lo, lo, hi) of clusters overlapping ``span`` widened by the window."""
     w = timedelta(days=rules()["window"])
-    return (span[0] - w).isoformat(), (span[1] + w).isoformat()
+    lo, hi = span[0] - w, span[1] + w
+    return (lo - _MAX_SPAN).isoformat(), lo.isoformat(), hi.isoformat()
+
+
+_OVERLAP = "date_lo BETWEEN ? AND ? AND date_hi >= ?"
 
 
 def _candidates(conn: sqlite3.Connection, key: str, span: tuple[date, date]) -> list[sqlite3.Row]:
-    lo, hi = _window(span)
+    floor, lo, hi = _window(span)
     return conn.execute(
-        "SELECT * FROM clusters WHERE match_key = ? AND date_lo <= ? AND date_hi >= ? ORDER BY id", (key, hi, lo)
+        f"SELECT * FROM clusters WHERE match_key = ? AND {_OVERLAP} ORDER BY id", (key, floor, hi, lo)
     ).fetchall()
+
+
+def _by_side(conn: sqlite3.Connection, code: str, side: str, key: str, span, other_cond: str) -> list[sqlite3.Row]:
+    """Clusters of ``code`` with ``side`` ("src_key"/"tgt_key") = key, overlapping span, other_cond."""
+    assert side in {"src_key", "tgt_key"}
+    floor, lo, hi = _window(span)
+    return conn.execute(
+        f"SELECT * FROM clusters WHERE code_key = ? AND {side} = ? AND {_OVERLAP} AND {other_cond}",
+        (code, key, floor, hi, lo),
+    ).fetchall()
+
+
+def _unique(rows: list[sqlite3.Row]) -> list[sqlite3.Row]:
+    seen: dict[int, sqlite3.Row] = {}
+    for r in rows:
+        seen.setdefault(r["id"], r)
+    return [seen[i] for i in sorted(seen)]
 
 
 def _partial_candidates(conn: sqlite3.Connection, k: Keys, span: tuple[date, date]) -> list[sqlite3.Row]:
     """Full-dyad clusters of the same code and date that contain the one known side of ``k``."""
-    lo, hi = _window(span)
-    known = k.src if k.src != "-" else k.tgt
+    full = "src_key != '-' AND tgt_key != '-'"
+    known_src = k.src != "-"
+    known = k.src if known_src else k.tgt
     if k.undirected:
-        side = "(src_key = ? OR tgt_key = ?)"
-        params = [known, known]
+        rows = _by_side(conn, k.code, "src_key", known, span, full) + _by_side(conn, k.code, "tgt_key", known, span, full)
     else:
-        side = "src_key = ?" if k.src != "-" else "tgt_key = ?"
-        params = [known]
-    return conn.execute(
-        f"SELECT * FROM clusters WHERE code_key = ? AND date_lo <= ? AND date_hi >= ? AND {side}"
-        " AND src_key != '-' AND tgt_key != '-' ORDER BY id", [k.code, hi, lo, *params]
-    ).fetchall()
+        rows = _by_side(conn, k.code, "src_key" if known_src else "tgt_key", known, span, full)
+    return _unique(rows)
+
+
+def _partial_clusters(conn: sqlite3.Connection, k: Keys, span: tuple[date, date]) -> list[sqlite3.Row]:
+    """One-sided clusters of the same code and date that a full-dyad mention ``k`` completes."""
+    if k.undirected:  # sorted pairs: a one-sided undirected cluster is ("-", X)
+        rows = [r for key in (k.src, k.tgt) for r in _by_side(conn, k.code, "tgt_key", key, span, "src_key = '-'")]
+    else:
+        rows = (_by_side(conn, k.code, "src_key", k.src, span, "tgt_key = '-'")
+                + _by_side(conn, k.code, "tgt_key", k.tgt, span, "src_key = '-'"))
+    return _unique(rows)
 
 
 def _distance(cluster: sqlite3.Row, span: tuple[date, date]) -> int:
@@ -167,21 +200,6 @@ def _distance(cluster: sqlite3.Row, span: tuple[date, date]) -> int:
     mid_c = clo.toordinal() + chi.toordinal()
     mid_e = span[0].toordinal() + span[1].toordinal()
     return abs(mid_c - mid_e)
-
-
-def _partial_clusters(conn: sqlite3.Connection, k: Keys, span: tuple[date, date]) -> list[sqlite3.Row]:
-    """One-sided clusters of the same code and date that a full-dyad mention ``k`` completes."""
-    lo, hi = _window(span)
-    if k.undirected:
-        side = "((src_key = '-' AND tgt_key IN (?, ?)) OR (tgt_key = '-' AND src_key IN (?, ?)))"
-        params = [k.src, k.tgt, k.src, k.tgt]
-    else:
-        side = "((src_key = ? AND tgt_key = '-') OR (src_key = '-' AND tgt_key = ?))"
-        params = [k.src, k.tgt]
-    return conn.execute(
-        f"SELECT * FROM clusters WHERE code_key = ? AND date_lo <= ? AND date_hi >= ? AND {side} ORDER BY id",
-        [k.code, hi, lo, *params],
-    ).fetchall()
 
 
 def _complete(conn: sqlite3.Connection, cluster_id: int, k: Keys) -> None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import zlib
 import sqlite3
 from functools import lru_cache
 
@@ -50,15 +51,26 @@ def shingles(text: str, k: int = SHINGLE) -> list[bytes]:
     return [" ".join(words[i : i + k]).encode("utf-8") for i in range(len(words) - k + 1)]
 
 
-def signature(text: str) -> np.ndarray | None:
-    """MinHash hash values (uint64 array), or None when the text is too short to compare."""
+@lru_cache(maxsize=1)
+def _permutations():
+    """The (a, b) permutation parameters, computed once (datasketch recomputes them per MinHash)."""
     from datasketch import MinHash
 
-    sh = shingles(text)
-    if len(set(sh)) < MIN_SHINGLES:
+    return MinHash(num_perm=NUM_PERM, seed=1).permutations
+
+
+def signature(text: str) -> np.ndarray | None:
+    """MinHash hash values (uint64 array), or None when the text is too short to compare.
+
+    Shingles are hashed with CRC-32 (fast, stable across processes; the seed-1 permutations make
+    the 128 hash functions)."""
+    from datasketch import MinHash
+
+    sh = set(shingles(text))
+    if len(sh) < MIN_SHINGLES:
         return None
-    mh = MinHash(num_perm=NUM_PERM, seed=1)
-    mh.update_batch(sh)
+    mh = MinHash(num_perm=NUM_PERM, seed=1, hashfunc=zlib.crc32, permutations=_permutations())
+    mh.update_batch(list(sh))
     return mh.hashvalues.astype(np.uint64)
 
 
