@@ -179,3 +179,27 @@ def test_gdelt_row_never_breaks_the_tsv():
     named = dict(zip(gdelt_columns(), values))
     assert named["Actor1Name"] == "EVIL NAME WITH BREAKS" and named["ActionGeo_Type"] == "3"
     assert named["SQLDATE"] == "20200101" and named["NumMentions"] == "" and named["Actor1KnownGroupCode"] == "XYZ"
+
+
+def test_markup_in_article_text_is_printed_literally(tmp_path):
+    from accord.store import Store
+    from accord_store_factory import article, event, fact
+
+    path = str(tmp_path / "m.db")
+    nasty = "Iran [/b] warned [red]China[/red] [link=https://x.example]now[/link] <script>alert(1)</script>."
+    with Store(path) as s:
+        aid, _ = s.add_article(article(nasty + " More text follows here.", "Pub [/i]"))
+        s.add_events(aid, [event(nasty, "IRN", "CHN", "112", trigger="warned")])
+        s.add_facts(aid, [fact(nasty, "partner", "IRN", "CHN")])
+    for args in (["events"], ["dyad", "IRN", "CHN"], ["facts"]):
+        res = CliRunner().invoke(_cli(), args + ["--db", path], catch_exceptions=False, env={"COLUMNS": "400"})
+        assert res.exit_code == 0, res.output
+        assert "[/b] warned [red]China[/red]" in res.output, args
+
+
+def test_export_with_progress_bar_forced_on_writes_the_same_rows(db, tmp_path):
+    path, _ = db
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    assert export_cli.run_export(path, "jsonl", str(a), {}, progress=True) == 6
+    assert export_cli.run_export(path, "jsonl", str(b), {}, progress=False) == 6
+    assert a.read_text(encoding="utf-8") == b.read_text(encoding="utf-8")

@@ -96,3 +96,9 @@ def test_event_detail_lists_every_mention(db):
     assert {m["publisher"] for m in d["mentions_list"]} == {"Alpha News", "Beta Daily"}
     assert all(m["evidence"]["text"] for m in d["mentions_list"])
     assert query.event_detail(path, 99999) is None
+
+
+def test_article_filter(db):
+    path, ids = db
+    assert _codes(query.events(path, article=ids["a3"])) == ["112", "190"]
+    assert _codes(query.events(path, article=ids["a2"], clustered=False)) == ["057"]

@@ -59,6 +59,13 @@ def accord_errors():
         raise click.ClickException(str(exc)) from exc
 
 
+def _plain(*values) -> list:
+    """Cell values as rich ``Text`` so that brackets in article text are never read as markup."""
+    from rich.text import Text
+
+    return [Text("" if v is None else str(v)) for v in values]
+
+
 def _oneline(text: str | None, limit: int | None = None) -> str:
     """Evidence for display: whitespace (paragraph breaks) collapsed, optionally shortened."""
     flat = " ".join((text or "").split())
@@ -86,9 +93,9 @@ def _events_table(rows: list[dict], total: int) -> None:
     for col in ("id", "date", "source", "cameo", "target", "quad", "gold", "m/s", "evidence"):
         table.add_column(col, overflow="fold")
     for r in rows:
-        table.add_row(str(r["id"]), _date(r), _actor_label(r["source"]), r["cameo"], _actor_label(r["target"]),
-                      str(r["quad_class"] or ""), f"{r['goldstein']:g}" if r["goldstein"] is not None else "",
-                      f"{r['mentions'] or 0}/{r['sources'] or 0}", _oneline(r["evidence"]["text"], 160))
+        table.add_row(*_plain(r["id"], _date(r), _actor_label(r["source"]), r["cameo"], _actor_label(r["target"]),
+                              r["quad_class"], f"{r['goldstein']:g}" if r["goldstein"] is not None else "",
+                              f"{r['mentions'] or 0}/{r['sources'] or 0}", _oneline(r["evidence"]["text"], 160)))
     Console().print(table)
 
 
@@ -127,10 +134,10 @@ def render_dyad(d: dict) -> None:
               f"mean Goldstein {t['goldstein_mean'] if t['goldstein_mean'] is not None else '-'}")
     table = Table(title="By month (clustered events)")
     for col in ("month", f"{d['a']}->{d['b']}", f"{d['b']}->{d['a']}", "Goldstein", "quad mix (1-4)"):
-        table.add_column(col)
+        table.add_column(escape(col))
     for m in d["months"]:
-        table.add_row(m["month"], str(m["a_to_b"]), str(m["b_to_a"]),
-                      "" if m["goldstein_mean"] is None else f"{m['goldstein_mean']:g}", _quad_mix(m["quad"]))
+        table.add_row(*_plain(m["month"], m["a_to_b"], m["b_to_a"],
+                              "" if m["goldstein_mean"] is None else f"{m['goldstein_mean']:g}", _quad_mix(m["quad"])))
     con.print(table)
     for section in [k for k in d if k not in {"a", "b", "months", "totals", "facts"}]:
         if not d[section]:
@@ -244,7 +251,7 @@ def top_cmd(n, fmt, db, config_file):
     for col in ("actor", "name", "events", "as source", "as target"):
         table.add_column(col)
     for r in rows:
-        table.add_row(r["actor"], r["name"] or "", str(r["events"]), str(r["as_source"]), str(r["as_target"]))
+        table.add_row(*_plain(r["actor"], r["name"], r["events"], r["as_source"], r["as_target"]))
     Console().print(table)
 
 
