@@ -94,3 +94,16 @@ def test_article_search(db):
     assert query.articles(path, text='"; DROP TABLE articles; --') == []
     assert [a["events"] for a in query.articles(path, publisher="alpha")] == [4]
     assert len(query.articles(path)) == 3
+
+
+def test_dyad_groups_repeated_facts(db):
+    path, ids = db
+    from accord.models import Quantity
+    from accord_store_factory import fact
+
+    with Store(path) as s:
+        s.add_facts(ids["a2"], [fact("Iran-China trade was $16 billion.", "trade", "IRN", "CHN", "2022",
+                                     quantity=Quantity(16e9, "USD", "USD", "$16 billion"))])
+    trade = [f for f in query.dyad(path, "CHN", "IRN")["facts"] if f["relation"] == "trade"]
+    assert len(trade) == 1 and trade[0]["mentions"] == 2
+    assert {e["article_id"] for e in trade[0]["evidence_list"]} == {ids["a1"], ids["a2"]}

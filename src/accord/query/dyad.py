@@ -10,7 +10,9 @@
                   sections are defined by CAMEO prefixes in ``query/data/dyad_sections.yaml``
     facts         relation facts between a and b (either direction), plus facts of a or b with an
                   organisation (no country: SCO, BRICS, ...) stated in articles that report on the
-                  dyad; each with ``scope`` "dyad" | "context" and its evidence.
+                  dyad; each with ``scope`` "dyad" | "context" and its evidence. Repeated statements
+                  of one fact (same relation, sides, detail, quantity) are grouped: ``mentions`` and
+                  ``evidence_list`` [{text, start, end, trigger..., article_id}].
 """
 from __future__ import annotations
 
@@ -44,8 +46,7 @@ def _direction_cond(a: str, b: str, params: list) -> str:
     return f"(({ab}) OR ({ba}))"
 
 
-def _dyad_events(conn, a: str, b: str, date_from, date_to) -> tuple[list[dict], set[int]]:
-    """Clustered dyad events, and the ids of every article with a dyad mention."""
+def _dyad_cond(a: str, b: str, date_from, date_to) -> tuple[str, list]:
     params: list = []
     cond = _direction_cond(a, b, params)
     if date_from:
@@ -54,11 +55,14 @@ def _dyad_events(conn, a: str, b: str, date_from, date_to) -> tuple[list[dict], 
     if date_to:
         cond += " AND substr(e.date, 1, ?) <= ?"
         params += [len(date_to), date_to]
+    return cond, params
+
+
+def _dyad_events(conn, cond: str, params: list) -> list[dict]:
+    """Clustered dyad events (one row per cluster with a dyad mention)."""
     sql = (f"{_SELECT} WHERE e.id IN (SELECT rep_event_id FROM clusters WHERE id IN "
            f"(SELECT e.cluster_id FROM events e WHERE {cond})){_ORDER}")
-    evs = [nest(flat_row(r)) for r in conn.execute(sql, params)]
-    ids = {r[0] for r in conn.execute(f"SELECT DISTINCT e.article_id FROM events e WHERE {cond}", params)}
-    return evs, ids
+    return [nest(flat_row(r)) for r in conn.execute(sql, params)]
 
 
 def actor_matches(actor: dict | None, spec: str) -> bool:
@@ -96,30 +100,54 @@ def _finish(bucket: dict) -> dict:
     return bucket
 
 
-def _dyad_facts(conn, a: str, b: str, article_ids: set[int]) -> list[dict]:
+def _fact_key(f: dict) -> tuple:
+    def side(x):
+        return (x or {}).get("country") or (x or {}).get("code")
+
+    q = f["quantity"] or {}
+    return (f["relation"], side(f["subject"]), side(f["object"]), f["detail"], q.get("value"), q.get("unit"))
+
+
+def _group_facts(rows: list[dict]) -> list[dict]:
+    """One entry per distinct fact; repeated statements of it go to ``mentions``/``evidence_list``."""
+    groups: dict[tuple, dict] = {}
+    for f in rows:
+        g = groups.get(_fact_key(f))
+        if g is None:
+            groups[_fact_key(f)] = f | {"mentions": 1, "evidence_list": [f["evidence"] | {"article_id": f["article_id"]}]}
+        else:
+            g["mentions"] += 1
+            g["evidence_list"].append(f["evidence"] | {"article_id": f["article_id"]})
+    return list(groups.values())
+
+
+def _dyad_facts(conn, a: str, b: str, event_cond: str, event_params: list) -> list[dict]:
     params: list = []
     ab = actor_clause("subject", a, params) + " AND " + actor_clause("object", b, params)
     ba = actor_clause("subject", b, params) + " AND " + actor_clause("object", a, params)
+    pair = f"(({ab}) OR ({ba}))"
+    pair_params = list(params)
     rows = [_fact(r) | {"scope": "dyad"} for r in conn.execute(
-        f"{FACT_SELECT} WHERE ({ab}) OR ({ba}) ORDER BY e.date, e.id", params)]
-    article_ids = article_ids | {f["article_id"] for f in rows}
-    if article_ids:
-        params = []
-        either = actor_clause("subject", a, params) + " OR " + actor_clause("subject", b, params)
-        marks = ",".join("?" * len(article_ids))
-        params += sorted(article_ids)
-        seen = {f["id"] for f in rows}
-        sql = (f"{FACT_SELECT} WHERE ({either}) AND e.object_country IS NULL AND e.article_id IN ({marks})"
-               " ORDER BY e.date, e.id")
-        rows += [_fact(r) | {"scope": "context"} for r in conn.execute(sql, params) if r["id"] not in seen]
-    return rows
+        f"{FACT_SELECT} WHERE {pair} ORDER BY e.date, e.id", pair_params)]
+    params = []
+    either = actor_clause("subject", a, params) + " OR " + actor_clause("subject", b, params)
+    # organisations of a or b, stated in articles that report on the dyad (an event or a fact);
+    # the inner ``e`` aliases shadow the outer facts alias inside each subquery.
+    sql = (f"{FACT_SELECT} WHERE ({either}) AND e.object_country IS NULL AND e.object_code IS NOT NULL"
+           f" AND (e.article_id IN (SELECT e.article_id FROM events e WHERE {event_cond})"
+           f" OR e.article_id IN (SELECT e.article_id FROM facts e WHERE {pair})) ORDER BY e.date, e.id")
+    seen = {f["id"] for f in rows}
+    rows += [_fact(r) | {"scope": "context"} for r in conn.execute(sql, params + event_params + pair_params)
+             if r["id"] not in seen]
+    return _group_facts(rows)
 
 
 def dyad(db, a: str, b: str, *, date_from: str | None = None, date_to: str | None = None) -> dict:
     with connection(db) as conn:
-        evs, article_ids = _dyad_events(conn, a, b, date_from, date_to)
+        cond, params = _dyad_cond(a, b, date_from, date_to)
+        evs = _dyad_events(conn, cond, params)
         evs.sort(key=lambda e: (e["date"] or "9999", e["id"]))
-        fact_rows = _dyad_facts(conn, a, b, article_ids)
+        fact_rows = _dyad_facts(conn, a, b, cond, params)
     months, totals = _months(evs, a)
     out = {"a": a, "b": b, "months": months, "totals": totals}
     for name, _ in sections():

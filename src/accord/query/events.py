@@ -205,10 +205,8 @@ def event_detail(db, event_id: int) -> dict | None:
         mentions = conn.execute(_SELECT + " WHERE e.cluster_id = ? ORDER BY a.date IS NULL, a.date, e.id",
                                 (cid,)).fetchall()
         out["mentions_list"] = [nest(flat_row(m)) for m in mentions]
-        article_ids = sorted({m["article_id"] for m in mentions})
-        out["article_ids"] = article_ids
-        marks = ",".join("?" * len(article_ids))
-        copies = conn.execute(f"SELECT id FROM articles WHERE near_dup_of IN ({marks}) ORDER BY id",
-                              article_ids).fetchall()
+        out["article_ids"] = sorted({m["article_id"] for m in mentions})
+        copies = conn.execute("SELECT id FROM articles WHERE near_dup_of IN "
+                              "(SELECT article_id FROM events WHERE cluster_id = ?) ORDER BY id", (cid,)).fetchall()
         out["copies"] = [c[0] for c in copies]
     return out
