@@ -101,3 +101,23 @@ def test_bad_input_is_null_not_a_crash(bad):
 def test_junk_is_null():
     assert resolve_phrase("qwzxvbnm") is None
     assert resolve_phrase("a demand") is None
+
+
+def test_a_city_inside_a_name_is_not_a_place():
+    a = resolve_phrase("Minister Juan Carlos Zorbu")
+    assert a.country is None and a.sector == "GOV"  # not Carlos (a city)
+    assert cc("King Hassan of Morocco", date="1990-01-01") == ("MAR", "GOV")  # not Hassan, India
+
+
+def test_pro_and_ethnic_qualifiers_do_not_give_the_country():
+    assert resolve_phrase("pro-Iranian Hezbollah").country == "LBN"
+    assert cc("ethnic Albanians in southern Serbia") == ("SRB", None)
+    assert cc("ethnic Albanian guerrillas") == (None, "REB")
+
+
+def test_stated_nationality_and_title_beat_the_record():
+    assert cc("Georgian President Eduard Shevardnadze", date="1989-01-01") == ("GEO", "GOV")
+
+
+def test_surname_with_a_different_given_name_is_not_that_person():
+    assert resolve_phrase("Zorbu Kletanu Khan") is None
