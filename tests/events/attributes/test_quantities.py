@@ -46,3 +46,10 @@ def test_odd_input_never_raises(parse):
     doc, _ = parse("$$$ 1,2,3,4 €€ ¥")
     assert event_quantities(doc, doc[0]) == [] or isinstance(event_quantities(doc, doc[0]), list)
     assert event_quantities(None, None) == []
+
+
+def test_hyphenated_words_ranges_and_rupees(parse):
+    assert qs(parse, "Police detained thirty-two activists.", "detained") == [(32, "activist", None)]
+    got = qs(parse, "Between 3,000 and 4,000 residents fled.", "fled")
+    assert got == [(3000, "resident", None), (4000, "resident", None)]
+    assert qs(parse, "India pledged Rs 200 crore to Nepal.", "pledged") == [(2e9, "INR", "INR")]

@@ -113,6 +113,8 @@ def _runs(span, lx, covered: set) -> list:
         if tok is not None and tok.i not in covered and (_is_number(tok, lx) or (cur and tok.lower_ in lx["scales"])):
             cur.append(tok)
             continue
+        if tok is not None and tok.text == "-" and cur and cur[-1].lower_ in lx["numbers"]:
+            continue  # "twenty-five"
         if cur:
             runs.append(cur)
         cur = []
@@ -127,6 +129,8 @@ def _count(run, span, trigger, lx):
     if value is None:
         return None
     noun = head_tok.head if head_tok.dep_ in ("nummod", "compound", "quantmod") else None
+    if head_tok.dep_ == "conj" and head_tok.head.dep_ in ("nummod", "quantmod"):
+        noun = head_tok.head.head  # "between 20,000 and 25,000 people"
     if noun is not None and noun.pos_ in ("NOUN", "PROPN"):
         unit = noun.lemma_.lower()
         if unit in lx["excluded"] or noun.lower_ in lx["excluded"] or any(c.lower_ == "-" for c in noun.children):
