@@ -107,3 +107,15 @@ def test_dyad_groups_repeated_facts(db):
     trade = [f for f in query.dyad(path, "CHN", "IRN")["facts"] if f["relation"] == "trade"]
     assert len(trade) == 1 and trade[0]["mentions"] == 2
     assert {e["article_id"] for e in trade[0]["evidence_list"]} == {ids["a1"], ids["a2"]}
+
+
+def test_copy_count_is_refreshed_when_a_copy_arrives(db):
+    path, ids = db
+    row = query.events(path, cameo="057", date_from="2023-02-14")[0]
+    assert row["copies"] == 0
+    with Store(path) as s:
+        text = s.conn.execute("SELECT text FROM articles WHERE id=?", (ids["a2"],)).fetchone()[0]
+        from accord_store_factory import article
+        assert s.add_article(article(text + " (Syndicated.)", "Copy Press"))[1] == "near-duplicate"
+    row = query.events(path, cameo="057", date_from="2023-02-14")[0]
+    assert (row["copies"], row["sources"], row["mentions"]) == (1, 2, 2)

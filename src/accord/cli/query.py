@@ -108,7 +108,8 @@ def _fact_line(f: dict) -> str:
     qty = f["quantity"]
     qty_s = f" [{qty.get('text') or qty['value']} {qty.get('unit') or ''}]".rstrip() if qty else ""
     detail = f" ({f['detail']})" if f.get("detail") else ""
-    return f"{_date(f)}  {_actor_label(f['subject'])} {f['relation']} {obj}{detail}{qty_s}"
+    times = f"  x{f['mentions']}" if f.get("mentions", 1) > 1 else ""
+    return f"{_date(f)}  {_actor_label(f['subject'])} {f['relation']} {obj}{detail}{qty_s}{times}"
 
 
 def render_facts(rows: list[dict], title: str = "Facts") -> None:
@@ -144,8 +145,9 @@ def render_dyad(d: dict) -> None:
             continue
         con.print(f"[bold]{section.capitalize()}[/bold] ({len(d[section])})")
         for e in d[section]:
+            copies = f", {e['copies']} copies" if e.get("copies") else ""
             head = (f"{_date(e)}  {_actor_label(e['source'])} {e['cameo']} {_actor_label(e['target'])}"
-                    f"  ({e['mentions'] or 1} mentions, {e['sources'] or 1} sources)")
+                    f"  ({e['mentions'] or 1} mentions, {e['sources'] or 1} sources{copies})")
             con.print("  " + escape(head))
             con.print("    [dim]" + escape(_oneline(e["evidence"]["text"])) + "[/dim]")
     render_facts(d["facts"], "Relation facts")

@@ -3,7 +3,9 @@
 ``events(db, filters=None, *, limit=100, offset=0, clustered=True, **filters) -> list[dict]``
 ``count_events(db, filters=None, *, clustered=True, **filters) -> int``
 ``iter_events(db, filters=None, *, clustered=True, flat=False, **filters) -> Iterator[dict]``  (no limit)
-``event_detail(db, event_id) -> dict | None``
+``event_detail(db, event_id) -> dict | None``: the row of that mention plus ``mentions_list`` (every
+    mention of its cluster, oldest report first), ``article_ids`` and ``copies`` (here: the list of
+    near-duplicate article ids, not a count)
 
 Filters (all optional, combined with AND):
   actor      either side; matches code, ISO3 country, code prefix, or a substring of the name
@@ -23,7 +25,8 @@ first, then id.
 Row shape (``flat=False``): id, cluster_id, article_id, source{code,country,sector,name,text,start,end},
 target{...}, cameo, cameo_root, quad_class, goldstein, plover{event,mode}, date, date_precision,
 location{name,country,lat,lon}|None, quantities[], negated, modality, confidence,
-evidence{text,start,end,trigger,trigger_start,trigger_end}, mentions, sources, articles,
+evidence{text,start,end,trigger,trigger_start,trigger_end}, mentions, sources, articles, copies
+(syndicated near-duplicates of the reporting articles, not counted in mentions/sources/articles),
 first_reported, first_url, publisher, url, article_title, article_date, date_added (UTC, when the
 cluster was created).
 ``flat=True`` gives the same values as flat columns (``FLAT_COLUMNS``), quantities as JSON text.
@@ -48,12 +51,13 @@ FLAT_COLUMNS = (
     + ["cameo", "cameo_root", "quad_class", "goldstein", "plover_event", "plover_mode",
        "location_name", "location_country", "location_lat", "location_lon", "quantities", "negated", "modality",
        "confidence", "evidence_text", "evidence_start", "evidence_end", "trigger", "trigger_start", "trigger_end",
-       "mentions", "sources", "articles", "first_reported", "first_url", "publisher", "url", "article_title",
+       "mentions", "sources", "articles", "copies", "first_reported", "first_url", "publisher", "url", "article_title",
        "article_date", "date_added"]
 )
 
 _SELECT = """
 SELECT e.*, c.num_mentions AS mentions, c.num_sources AS sources, c.num_articles AS articles,
+       c.num_copies AS copies,
        c.first_reported, c.first_url, c.created_at AS date_added,
        a.publisher, a.url, a.title AS article_title, a.date AS article_date
 FROM events e JOIN articles a ON a.id = e.article_id LEFT JOIN clusters c ON c.id = e.cluster_id
@@ -161,7 +165,7 @@ def nest(flat: Mapping[str, Any]) -> dict[str, Any]:
         date_precision=flat["date_precision"], location=loc, quantities=json.loads(flat["quantities"] or "[]"),
         negated=bool(flat["negated"]), modality=flat["modality"], confidence=flat["confidence"], evidence=evidence,
     )
-    for k in ("mentions", "sources", "articles", "first_reported", "first_url", "publisher", "url", "article_title",
+    for k in ("mentions", "sources", "articles", "copies", "first_reported", "first_url", "publisher", "url", "article_title",
               "article_date", "date_added"):
         out[k] = flat[k]
     return out

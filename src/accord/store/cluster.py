@@ -26,8 +26,9 @@ The cluster's representative row (``rep_event_id``, what clustered queries show)
 mention naming both sides, else its first mention. Clustering is incremental and deterministic for a given insertion order: the best candidate is the
 one whose anchor is closest in time (then the oldest). Stats (mentions, articles, sources, earliest
 report) are recomputed from ``events`` for each touched cluster, so they never drift. Near-duplicate
-articles carry no events and therefore add no mentions or sources; their count is reported
-separately (``copies``) by ``accord.query``.
+articles (syndicated copies) carry no events and add no mentions, articles or sources: a copy is not
+independent corroboration. They are counted separately in ``num_copies`` (``copies`` in queries and
+exports), refreshed when a copy arrives.
 """
 from __future__ import annotations
 
@@ -263,12 +264,20 @@ UPDATE clusters SET
   num_articles = (SELECT count(DISTINCT e.article_id) FROM events e WHERE e.cluster_id = clusters.id),
   num_sources = (SELECT count(DISTINCT coalesce(lower(a.publisher), 'article:' || a.id))
                  FROM events e JOIN articles a ON a.id = e.article_id WHERE e.cluster_id = clusters.id),
+  num_copies = (SELECT count(*) FROM articles x WHERE x.near_dup_of IN
+                (SELECT e.article_id FROM events e WHERE e.cluster_id = clusters.id)),
   first_reported = (SELECT min(a.date) FROM events e JOIN articles a ON a.id = e.article_id
                     WHERE e.cluster_id = clusters.id),
   first_url = (SELECT a.url FROM events e JOIN articles a ON a.id = e.article_id
                WHERE e.cluster_id = clusters.id ORDER BY a.date IS NULL, a.date, a.id LIMIT 1)
 WHERE id = ?
 """
+
+
+def refresh_article(conn: sqlite3.Connection, article_id: int) -> None:
+    """Recompute the clusters an article reports on (after a copy of it was stored)."""
+    ids = [r[0] for r in conn.execute("SELECT DISTINCT cluster_id FROM events WHERE article_id = ?", (article_id,))]
+    refresh(conn, ids)
 
 
 def refresh(conn: sqlite3.Connection, cluster_ids) -> None:

@@ -13,7 +13,8 @@ GDELT mapping (columns from ``data/gdelt2_event_columns.tsv``, 61):
   Actor{1,2}KnownGroupCode = the code of actors without a country (IGOs, groups);
   IsRootEvent = 1 when the evidence sentence starts in the first ``LEAD_CHARS`` characters;
   EventCode/BaseCode/RootCode, QuadClass, GoldsteinScale from the codebook;
-  NumMentions/NumSources/NumArticles from the event's cluster; AvgTone empty (not computed);
+  NumMentions/NumSources/NumArticles from the event's cluster (independent reports: syndicated
+  copies are not counted; they are the ``copies`` column of the other formats); AvgTone empty (not computed);
   Actor geography empty (not coded); ActionGeo_Type 1 (country) when the place is a country, else
   3 (US) / 4 (world city); ActionGeo_CountryCode in FIPS 10-4 (``data/iso3_fips.tsv``);
   DATEADDED = when the cluster was created (UTC); SOURCEURL = the earliest report's URL.
@@ -30,7 +31,8 @@ LEAD_CHARS = 400
 PARQUET_BATCH = 5000
 
 _INT = {"id", "cluster_id", "article_id", "source_start", "source_end", "target_start", "target_end", "quad_class",
-        "evidence_start", "evidence_end", "trigger_start", "trigger_end", "mentions", "sources", "articles"}
+        "evidence_start", "evidence_end", "trigger_start", "trigger_end", "mentions", "sources", "articles",
+        "copies"}
 _FLOAT = {"goldstein", "location_lat", "location_lon", "confidence"}
 _BOOL = {"negated"}
 

@@ -118,6 +118,7 @@ class Store:
             )
             if original:
                 log.debug("article %s is a near-duplicate of %s (J~%.2f)", aid, original[0], original[1])
+                cluster.refresh_article(self.conn, original[0])
                 return aid, "near-duplicate"
             if sig is not None:
                 neardup.index(self.conn, aid, sig)
