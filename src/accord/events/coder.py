@@ -17,7 +17,7 @@ from .triggers import TABLES, Trigger, compose, has_must, is_future, noun_code, 
 log = logging.getLogger(__name__)
 
 CONFLICT_FUTURE = frozenset({"14", "15", "16", "17", "18", "19", "20"})
-PLACE_TARGET_ROOTS = frozenset({"07", "08", "13", "14", "15", "17", "18", "19", "20"})
+PLACE_TARGET_ROOTS = frozenset({"07", "08", "13", "14", "15", "16", "17", "18", "19", "20"})
 RECIP_ROOTS = frozenset({"04", "06"})
 RECIP_CODES = frozenset({"057", "190", "030"})
 _SUBORDINATE = frozenset({"advcl", "relcl", "acl", "pcomp", "csubj", "parataxis", "prep", "pobj", "npadvmod", "amod"})
@@ -258,9 +258,10 @@ def _verb_roles(t: Trigger, trig_roles) -> tuple[list, list]:
             targets = roles.first_actors(roles.prep_objects(tok), idx)
         if not targets:  # "shared evidence with the U.S.", "lifted a blockade on Palestinian lorries"
             targets = roles.first_actors([p for o in objs for p in roles.prep_objects(o)], idx)
+    if not targets and t.frame not in ("report",):  # an actor named later in the same clause
+        targets = [a for a in roles.clause_actor(tok, idx) if not any(_same(a, s) for s in sources)]
     if not targets and (t.code[:2] in PLACE_TARGET_ROOTS or t.code[:3] in ("042", "023", "075")):
-        near = [tok] + roles.object_tokens(tok) + ([t.noun_token] if t.noun_token is not None else [])
-        targets = roles.place_actors([p for n in near for p in roles.prep_objects(n, roles.PLACE_PREPS)], idx)
+        targets = roles.clause_actor(tok, idx, places=True)
     if not targets and t.code[:2] == "14" and sources and sources[0].country:  # protests address their government
         from ..models import Actor
 

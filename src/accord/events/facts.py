@@ -29,6 +29,8 @@ _ANAPHORS = frozenset({"nation", "country", "state", "republic", "kingdom", "gov
 _ORG_KINDS = frozenset({"igo", "organization", "organisation", "ngo", "alliance", "bloc"})
 _DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her"})
 _CONTEXT_KEY = "facts.last_subject"
+_PAIR_KEY = "facts.last_pair"
+_PLURAL_WORDS = frozenset({"two", "both", "sides", "countries", "nations", "neighbours", "neighbors", "governments", "parties"})
 
 
 def _as_set(values) -> frozenset:
@@ -176,9 +178,9 @@ def _first_actors(tok, paths, actor_of, context) -> list:
 
 def _phrase(tok) -> str:
     """A noun's own phrase without determiners, possessors or attached clauses ("permanent member")."""
-    words = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod", "nummod", "advmod") and c.lower_ not in _DETERMINERS]
-    toks = sorted(words + [tok], key=lambda t: t.i)
-    return " ".join(t.text for t in toks)
+    words = [t for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod", "nummod", "advmod") for t in c.subtree]
+    toks = sorted([t for t in words if t.lower_ not in _DETERMINERS and t.dep_ != "poss"] + [tok], key=lambda t: t.i)
+    return "".join(t.text_with_ws for t in toks[:-1]) + toks[-1].text
 
 
 def _detail(tok, paths) -> str | None:
@@ -229,6 +231,11 @@ def _pairs(tok, pat, actor_of, context) -> list:
     subjects = _first_actors(tok, pat["subject"], actor_of, context)
     if pat["symmetric"] and len(subjects) >= 2:
         return [(subjects[0], o) for o in subjects[1:]]
+    if pat["symmetric"] and context and context.get(_PAIR_KEY) and _plural_reference(tok, pat):
+        # "both countries signed": the latest pair named together that includes the subject
+        for pair in reversed(context[_PAIR_KEY]):
+            if not subjects or any(subjects[0].country == a.country for a in pair):
+                return [pair]
     objects = _first_actors(tok, pat["object"], actor_of, context)
     return [(s, o) for s in subjects for o in objects]
 
@@ -284,7 +291,32 @@ def _facts_for(span, tok, pat, article_date, actor_of, offset, context) -> list:
     return out
 
 
+def _plural_reference(tok, pat) -> bool:
+    """The subject is "the two", "both countries", "both sides" ..."""
+    for path in pat["subject"]:
+        for t in follow(tok, path):
+            words = {c.lower_ for c in t.subtree}
+            if words & _PLURAL_WORDS and not any(c.dep_ == "conj" for c in t.children):
+                return True
+    return False
+
+
+def _remember_pair(span, actor_of, context) -> None:
+    """Remember the last two distinct state actors named together ("Iran and China")."""
+    for tok in span:
+        conj = [c for c in tok.children if c.dep_ == "conj"]
+        if not conj:
+            continue
+        actors = [a for a in (_actor(t, actor_of, None) for t in [tok, *conj]) if a is not None and a.country]
+        distinct = {a.country: a for a in actors}
+        if len(distinct) == 2:
+            pairs = context.setdefault(_PAIR_KEY, [])
+            pairs.append(tuple(distinct.values()))
+            del pairs[:-5]
+
+
 def _remember_subject(span, actor_of, context) -> None:
+    _remember_pair(span, actor_of, context)
     for tok in span:
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT" and tok.lemma_.lower() not in _ANAPHORS:
             a = _actor(tok, actor_of, None)

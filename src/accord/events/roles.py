@@ -261,3 +261,29 @@ def resolve_pronoun(tok, actors: list, idx: ActorIndex) -> list:
 def own_possession(tok) -> bool:
     """An object owned by the subject ("recalled its ambassador", "deployed their troops")."""
     return any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our", "my") for c in tok.children)
+
+
+#: Dependencies that open another clause; actors below them belong to another predicate.
+CLAUSE_BREAKS = frozenset({"relcl", "advcl", "acl", "ccomp", "csubj", "csubjpass", "parataxis", "conj", "nsubj", "nsubjpass", "mark"})
+
+
+def clause_tokens(verb) -> list:
+    """Tokens of ``verb``'s own clause after the verb (objects, prepositional phrases, xcomp chains),
+    not descending into other clauses or the subject."""
+    out, stack = [], [c for c in verb.children if c.i > verb.i]
+    while stack:
+        t = stack.pop(0)
+        if t.dep_ in CLAUSE_BREAKS:
+            continue
+        out.append(t)
+        stack.extend(t.children)
+    return sorted(out, key=lambda t: t.i)
+
+
+def clause_actor(verb, idx: ActorIndex, places: bool = False) -> list:
+    """The first actor named in ``verb``'s own clause after it (or place, with ``places``)."""
+    for t in clause_tokens(verb):
+        a = idx.place_at(t) if places else idx.at(t)
+        if a is not None and not weak(a):
+            return [a]
+    return []

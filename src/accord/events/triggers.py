@@ -84,9 +84,11 @@ def objects(tok) -> list:
         if not objs and c.dep_ == "prep" and c.lower_ in ("to", "in", "on", "for"):
             objs = [p for p in c.children if p.dep_ == "pobj"]
     out = []
-    for o in objs:
+    stack = list(objs)
+    while stack:  # coordinated objects, at any depth ("artillery, mortar, and rocket fire")
+        o = stack.pop(0)
         out.append(o)
-        out.extend(c for c in o.children if c.dep_ == "conj")
+        stack.extend(c for c in o.children if c.dep_ == "conj")
     return out
 
 
