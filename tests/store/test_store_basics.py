@@ -170,3 +170,11 @@ def test_short_texts_are_deduplicated_by_exact_hash_only(store):
     _, s2 = store.add_article(article("Iran and China signed accords on Tuesday!", "B"))
     _, s3 = store.add_article(article("iran and   China signed accords on Tuesday.", "C"))
     assert (s1, s2, s3) == ("new", "new", "duplicate")
+
+
+def test_events_for_unknown_article_are_refused_cleanly(store):
+    with pytest.raises(AccordError, match="no article"):
+        store.add_events(42, [event("Iran and China signed.", "IRN", "CHN", "057")])
+    with pytest.raises(AccordError, match="no article"):
+        store.add_facts(42, [fact("Iran is in the SCO.", "member_of", "IRN", "IGOSCO")])
+    assert store.counts()["events"] == 0 and store.counts()["clusters"] == 0

@@ -125,10 +125,15 @@ class Store:
             return aid, "new"
 
     # -- events and facts ----------------------------------------------------------------------
+    def _require_article(self, article_id: int) -> None:
+        if self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is None:
+            raise AccordError(f"no article with id {article_id}")
+
     def add_events(self, article_id: int, events: list[Event]) -> int:
         """Insert the mentions of one article and cluster them; returns how many were new."""
         added, touched = 0, set()
         with self.transaction():
+            self._require_article(article_id)
             now = utcnow()
             for event in events:
                 row = event_row(article_id, event)
@@ -151,6 +156,7 @@ class Store:
     def add_facts(self, article_id: int, facts: list[Fact]) -> int:
         added = 0
         with self.transaction():
+            self._require_article(article_id)
             for fact in facts:
                 sql, params = insert_sql("facts", fact_row(article_id, fact))
                 added += self.conn.execute(sql, params).rowcount
