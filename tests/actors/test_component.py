@@ -107,3 +107,18 @@ def test_refine_with_a_parse_marks_locative_places():
     assert s["Syria"]._.is_place_only
     assert not s["Tehran"]._.is_place_only and s["Tehran"]._.actor.code == "IRNGOV"
     assert s["Iranian officials"]._.actor.code == "IRNGOV"
+
+
+def test_sector_in_a_country_is_that_countrys_actor(nlp):
+    (doc,) = run(nlp, ["Security forces in Guinea detained rebels in Darfur and ethnic Albanian guerrillas."])
+    s = spans(doc)
+    assert s["Security forces in Guinea"]._.actor.code == "GINCOP"
+    assert s["rebels in Darfur"]._.actor.code == "SDNREB"
+    assert s["ethnic Albanian guerrillas"]._.actor.country is None
+
+
+def test_country_before_an_event_noun_stays_an_actor(nlp):
+    (doc,) = run(nlp, ["Yemen rejected a U.S. request after the Tehran conference."])
+    s = spans(doc)
+    assert not s["U.S."]._.is_place_only and s["U.S."]._.place_kind == "country"
+    assert s["Tehran"]._.is_place_only

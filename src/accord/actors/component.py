@@ -16,12 +16,12 @@ from spacy.tokens import Doc, Span
 from ..models import Actor
 from . import coref
 from .dictionary import get_dictionary
-from .mentions import doc_tokens, find_mentions, place_only_by_position
+from .mentions import doc_tokens, find_mentions, place_kind, place_only_by_position
 from .resolver import combine, partial_to_actor
 
 log = logging.getLogger(__name__)
 
-for _name, _default in (("actor", None), ("actors", None), ("is_place_only", False)):
+for _name, _default in (("actor", None), ("actors", None), ("is_place_only", False), ("place_kind", None)):
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=_default)
 
@@ -87,6 +87,7 @@ class ActorComponent:
             actor = coref.link_title(ctx, actor, p)
             s = Span(doc, m.start, m.end, label=LABELS.get(actor.kind or "", "SECTOR"))
             s._.actor = actor
+            s._.place_kind = place_kind(m)
             s._.is_place_only = place_only_by_position(doc, m, actor)
             if not s._.is_place_only:
                 coref.remember(ctx, actor)
@@ -120,7 +121,7 @@ def refine(doc: Doc, spans: list[Span] | None = None) -> None:
         if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE:
             s._.is_place_only = True
         elif root.dep_ in MODIFIER_DEPS and root.head.pos_ in ("NOUN", "PROPN") and root.head.i not in inside:
-            s._.is_place_only = True
+            s._.is_place_only = s._.place_kind in ("capital", "city") or a.kind == "place"
         elif root.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "conj", "appos") and a.kind == "state":
             s._.is_place_only = False
 

@@ -18,6 +18,8 @@ DESCRIPTOR = {"sector", "role", "leader", "modifier"}
 TITLE = {"role", "leader"}
 NAMEISH = {"country", "capital", "demonym", "city", "igo", "org", "person"}
 GLUE = {"'s", "'", "-", "–", "’s", "’"}
+PLACE_KINDS = {"country", "capital", "city"}
+PLACE_PREPS = {"in", "throughout", "across", "of", "from", "inside"}
 LOCATIVE = {"in", "at", "near", "inside", "outside", "across", "throughout", "around", "within", "into"}
 SURNAME_STOP = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
                 "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
@@ -56,6 +58,9 @@ def _can_merge(group: list[Match], m: Match, toks: list[Tok]) -> bool:
         return False
     if k_last in TITLE and k_new in NAMEISH and gap in (["of"], ["of", "the"]):
         return True
+    if k_last in DESCRIPTOR and k_new in PLACE_KINDS and gap and gap[0] in PLACE_PREPS and len(gap) <= 2 \
+            and gap[-1] in (gap[0], "the") and not any(_kind(x) in NAMEISH for x in group):
+        return True  # "rebels in Darfur", "security forces in Guinea", "students throughout Indonesia"
     return False
 
 
@@ -91,6 +96,7 @@ def find_mentions(doc, toks: list[Tok], d: ActorDictionary) -> list[Mention]:
         kind = _kind(g[-1])
         if kind in TITLE:
             end = _absorb_name(doc, toks, end, covered)
+        start = _qualifier_start(toks, start)
         mk = kind if kind in ("pair", "state-ref", "pronoun") else None
         if mk == "pair" and _determiner_use(doc, end):
             continue  # "the two companies", "the two-day visit": not a pair of actors
@@ -98,6 +104,17 @@ def find_mentions(doc, toks: list[Tok], d: ActorDictionary) -> list[Mention]:
     out.extend(_surname_mentions(toks, covered | {i for x in out for i in range(x.start, x.end)}, d, doc))
     out.sort(key=lambda x: x.start)
     return out
+
+
+def _qualifier_start(toks: list[Tok], start: int) -> int:
+    """Pull "ethnic", "pro-" or "anti-" before a mention into it (the resolver then ignores the
+    country word they qualify)."""
+    j = start - 1
+    while j >= 0 and toks[j].key == "":
+        j -= 1
+    if j >= 0 and toks[j].key in ("ethnic", "pro", "anti"):
+        return j
+    return start
 
 
 def _determiner_use(doc, end: int) -> bool:
@@ -128,10 +145,16 @@ def _surname_mentions(toks, covered, d: ActorDictionary, doc) -> list[Mention]:
     return out
 
 
+def place_kind(m: Mention) -> str | None:
+    """"country", "demonym", "capital" or "city" when the mention is only a place name."""
+    kinds = m.place_kinds - {"state-ref"}
+    return next(iter(kinds)) if len(kinds) == 1 and kinds <= {"country", "demonym", "capital", "city"} else None
+
+
 def place_only_by_position(doc, m: Mention, actor) -> bool:
-    """Without a parse: a lone place after a locative preposition, a non-capital city, or a lone
-    demonym/place directly before a common noun (tagged NN*, or any lower-case word for demonyms)
-    only locates or modifies something."""
+    """Without a parse: a lone place after a locative preposition; a city or region; a capital
+    directly before a common noun ("the Tehran conference"). A country or demonym before a noun
+    stays an actor ("a U.S. request", "Israeli air raids")."""
     if actor.kind not in ("state", "place"):
         return False
     j = m.start - 1
@@ -144,6 +167,8 @@ def place_only_by_position(doc, m: Mention, actor) -> bool:
     nxt = doc[m.end] if m.end < len(doc) else None
     if nxt is None or not nxt.is_alpha or not nxt.text.islower():
         return False
+    if place_kind(m) != "capital":
+        return False
     if doc.has_annotation("TAG"):
         return nxt.tag_.startswith("NN")
-    return m.place_kinds == {"demonym"}
+    return True
