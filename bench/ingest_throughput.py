@@ -23,7 +23,8 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-SRC = REPO / "src"
+#: Sources measured; ACCORD_BENCH_SRC points at a frozen copy (e.g. while the tree is being edited).
+SRC = Path(os.environ.get("ACCORD_BENCH_SRC") or REPO / "src").resolve()
 
 
 def shared_dir() -> Path:

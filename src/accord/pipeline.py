@@ -108,9 +108,9 @@ def run_items(
     except KeyboardInterrupt:
         report.interrupted = True
         log.warning("interrupted: committed batches are kept; rerun the same command to resume")
-        if coder is not None:
-            coder.close(terminate=True)
     finally:
+        if coder is not None:
+            coder.close(terminate=True)  # no-op after a clean close
         report.seconds = time.monotonic() - started
         try:
             store.finish_run(report.run_id, report)

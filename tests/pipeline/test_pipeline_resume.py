@@ -34,26 +34,32 @@ def _snapshot(db):
     return arts, sorted(evs, key=repr)
 
 
-def _ingest(src, db):
-    cmd = accord_cmd("ingest", str(src), "--db", str(db), "--batch-size", str(BATCH), "--quiet", "--workers", "1")
-    return cmd
+def _ingest(src, db, workers=1):
+    return accord_cmd("ingest", str(src), "--db", str(db), "--batch-size", str(BATCH), "--quiet", "--workers", str(workers))
+
+
+def _start_and_signal(src, db, sig, workers=1):
+    """Start an ingest, send ``sig`` once its first batch is committed; returns (process, count then)."""
+    proc = subprocess.Popen(_ingest(src, db, workers), env=accord_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True)
+    deadline = time.monotonic() + 240
+    at_signal = 0
+    while time.monotonic() < deadline and proc.poll() is None:
+        at_signal = _count(db)
+        if at_signal >= BATCH:
+            proc.send_signal(sig)
+            break
+        time.sleep(0.02)
+    return proc, at_signal
 
 
 @pytest.mark.slow
 def test_kill_9_then_rerun_equals_an_uninterrupted_run(tmp_path, articles_jsonl):
     src = articles_jsonl(N)
     killed_db, clean_db = tmp_path / "killed.db", tmp_path / "clean.db"
-    proc = subprocess.Popen(_ingest(src, killed_db), env=accord_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 240
-    at_kill = 0
-    while time.monotonic() < deadline and proc.poll() is None:
-        at_kill = _count(killed_db)
-        if at_kill >= BATCH:
-            proc.send_signal(signal.SIGKILL)
-            break
-        time.sleep(0.02)
+    proc, _ = _start_and_signal(src, killed_db, signal.SIGKILL)
     proc.wait(timeout=30)
-    assert proc.returncode == -signal.SIGKILL, f"ingest ended on its own: {proc.stderr.read().decode()[-2000:]}"
+    assert proc.returncode == -signal.SIGKILL, f"ingest ended on its own: {proc.stderr.read()[-2000:]}"
     after_kill = _count(killed_db)
     assert BATCH <= after_kill < N
     assert after_kill % BATCH == 0  # whole batches only: an article never lands without its batch
@@ -74,3 +80,22 @@ def test_kill_9_then_rerun_equals_an_uninterrupted_run(tmp_path, articles_jsonl)
     assert len(clean_events) > 0
     assert len(set(killed_events)) == len(killed_events)  # no duplicated event
     assert killed_events == clean_events
+
+
+@pytest.mark.slow
+def test_ctrl_c_with_workers_stops_cleanly_and_keeps_committed_batches(tmp_path, articles_jsonl):
+    src = articles_jsonl(N)
+    db = tmp_path / "int.db"
+    proc, _ = _start_and_signal(src, db, signal.SIGINT, workers=2)
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, err[-2000:]
+    assert "INTERRUPTED" in out
+    kept = _count(db)
+    assert BATCH <= kept < N and kept % BATCH == 0
+    con = sqlite3.connect(db)
+    run = con.execute("SELECT articles, finished_at FROM runs").fetchall()
+    con.close()
+    assert run[0][0] == kept and run[0][1] is not None  # the run was recorded as it stopped
+    rerun = subprocess.run(_ingest(src, db), env=accord_env(), capture_output=True, text=True, timeout=300)
+    assert rerun.returncode == 0 and f"{N - kept} new" in rerun.stdout
+    assert _count(db) == N

@@ -158,3 +158,18 @@ def test_estimate_total_counts_jsonl_lines(articles_jsonl):
     src = articles_jsonl(7)
     assert estimate_total([str(src)]) == 7
     assert estimate_total(["https://example.org/feed"]) is None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_pipeline_that_cannot_load_fails_clearly_instead_of_hanging(tmp_path, articles_jsonl, workers):
+    from accord.errors import AccordError
+
+    bad_patterns = tmp_path / "bad.yaml"
+    bad_patterns.write_text("verbs: [unclosed\n")
+    src = articles_jsonl(2)
+    settings = Settings(db=str(tmp_path / "f.db"), workers=workers, pattern_files=(str(bad_patterns),))
+    with pytest.raises(AccordError, match="bad.yaml"):
+        pipeline.run([str(src)], settings, progress=False)
+    with Store(settings.db) as store:
+        assert store.counts()["articles"] == 0

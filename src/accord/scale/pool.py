@@ -14,6 +14,7 @@ from collections import deque
 from dataclasses import dataclass, field
 
 from ..config import Settings
+from ..errors import AccordError
 from ..models import Article, Event, Fact
 
 log = logging.getLogger(__name__)
@@ -45,15 +46,22 @@ def get_nlp(settings: Settings):
     return _NLP
 
 
-def init_worker(settings: Settings) -> None:
-    """Pool initializer: ignore Ctrl-C (the parent handles it) and load the pipeline once."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    global _SETTINGS
-    _SETTINGS = settings
-    get_nlp(settings)
-
-
 _SETTINGS: Settings | None = None
+_INIT_ERROR: str | None = None
+
+
+def init_worker(settings: Settings) -> None:
+    """Pool initializer: ignore Ctrl-C (the parent handles it) and load the pipeline once.
+
+    A failure is kept and reported by the first batch (an initializer that raises would make the
+    pool restart workers forever)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    global _SETTINGS, _INIT_ERROR
+    _SETTINGS = settings
+    try:
+        get_nlp(settings)
+    except Exception as exc:
+        _INIT_ERROR = f"{type(exc).__name__}: {exc}"
 
 
 def _code_one(article: Article, nlp) -> Coded:
@@ -76,6 +84,8 @@ def code_batch(articles: list[Article], settings: Settings | None = None) -> lis
     Uses the coder's batch entry point (``code_articles``, built on ``nlp.pipe``) when it offers one,
     falling back to one article at a time when the batch call fails.
     """
+    if _INIT_ERROR is not None:
+        raise AccordError(f"worker could not load the pipeline: {_INIT_ERROR}")
     settings = settings or _SETTINGS or Settings()
     nlp = get_nlp(settings)
     from ..events import api

@@ -94,11 +94,15 @@ def code_record(rec: dict, origin: str, settings: Settings) -> dict:
         return {**out, "status": "rejected", "reason": exc.reason, "detail": exc.detail, "origin": article.origin}
     except Exception as exc:
         return {**out, "status": "rejected", "reason": "coding-error", "detail": f"{type(exc).__name__}: {exc}"}
-    rows = []
-    for i, event in enumerate(events):
+    rows, seen = [], set()
+    for event in events:
         r = event_row(0, event)
-        r.pop("article_id"), r.pop("mention_key")
-        rows.append({"article_hash": article.content_hash, "event_index": i, **r})
+        r.pop("article_id")
+        key = r.pop("mention_key")
+        if key in seen:  # the store keeps one row per mention identity; so do we
+            continue
+        seen.add(key)
+        rows.append({"article_hash": article.content_hash, "event_index": len(rows), **r})
     return {**out, "status": "article", "events_json": json.dumps(rows, ensure_ascii=False), "n_facts": len(facts)}
 
 
