@@ -150,7 +150,7 @@ def _actor(tok, actor_of, context):
                     a = None
                 if a is not None:
                     break
-    if a is None and context is not None and tok.lemma_.lower() in _ANAPHORS:
+    if a is None and context is not None and tok.lemma_.lower() in _ANAPHORS and tok.tag_ not in ("NNS", "NNPS"):
         a = context.get(_CONTEXT_KEY)
     return a
 

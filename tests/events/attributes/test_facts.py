@@ -168,3 +168,13 @@ def test_application_dated_by_its_complement(parse):
 def test_invitation_is_not_membership(parse):
     fs = facts(parse, "Kenya and Peru were invited to join OPEC.")
     assert summary(fs) == [("invited_to_join", "KEN", "IGOOPC"), ("invited_to_join", "PER", "IGOOPC")]
+
+
+def test_both_countries_resolved_from_the_last_pair(parse):
+    ctx = {}
+    facts(parse, "Kenya and Egypt held talks on water.", context=ctx)
+    facts(parse, "Chile praised Peru.", context=ctx)
+    fs = facts(parse, "In 2017, both countries signed a 15-year water-sharing treaty.", context=ctx)
+    assert summary(fs) == [("agreement_in_force", "KEN", "EGY")]
+    assert fs[0].detail == "15-year water-sharing treaty"
+    assert facts(parse, "In 2017, both countries signed a 15-year water-sharing treaty.", context={}) == []
