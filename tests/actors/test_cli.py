@@ -36,3 +36,18 @@ def test_bad_user_dictionary_is_a_clean_error(tmp_path):
     res = run(["-", "--actors", str(bad)], json.dumps({"id": 1, "text": "Iran"}))
     assert res.exit_code != 0
     assert "bad.tsv:2" in res.output
+
+
+def test_file_argument_and_undecodable_bytes(tmp_path):
+    f = tmp_path / "in.jsonl"
+    f.write_bytes(b'{"id": 1, "text": "NATO"}\n\xff\xfe garbage\n{"id": 3, "text": "Kiev"}\n')
+    res = run([str(f)])
+    assert res.exit_code == 0, res.output
+    out = [json.loads(x) for x in res.output.splitlines()]
+    assert [o.get("code") for o in out] == ["IGONAT", None, "UKRGOV"]
+    assert "error" in out[1]
+
+
+def test_missing_input_file_is_a_clean_error(tmp_path):
+    res = run([str(tmp_path / "nope.jsonl")])
+    assert res.exit_code != 0 and "cannot read" in res.output

@@ -67,14 +67,18 @@ def register(group: click.Group) -> None:
             get_dictionary(settings)
         except DictionaryError as exc:
             raise click.ClickException(f"actor dictionary: {exc}") from exc
-        stream = sys.stdin if file == "-" else open(file, encoding="utf-8", errors="replace")
         try:
-            for n, line in enumerate(stream, start=1):
+            stream = sys.stdin.buffer if file == "-" else open(file, "rb")
+        except OSError as exc:
+            raise click.ClickException(f"cannot read {file}: {exc}") from exc
+        try:
+            for n, raw in enumerate(stream, start=1):
+                line = raw.decode("utf-8", errors="replace") if isinstance(raw, bytes) else raw
                 if not line.strip():
                     continue
                 click.echo(json.dumps(_row(line, n, settings), ensure_ascii=False))
         finally:
-            if stream is not sys.stdin:
+            if file != "-":
                 stream.close()
 
     GROUP = actors
