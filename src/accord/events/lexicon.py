@@ -29,7 +29,7 @@ class Rule:
     particle: frozenset = frozenset()
     prep: frozenset = frozenset()
     object: tuple = ()
-    light: bool = False
+    light: object = False  # True: event in the object noun; "subject": in the subject noun
     passive: bool | None = None
     plover: str | None = None
     mode: str | None = None
@@ -136,7 +136,7 @@ def _rule(path, lemma, raw) -> Rule:
         particle=_as_set(path, lemma, raw.get("particle")),
         prep=_as_set(path, lemma, raw.get("prep")),
         object=tuple(sorted(_as_set(path, lemma, raw.get("object")))),
-        light=bool(raw.get("light", False)),
+        light=raw.get("light") if raw.get("light") == "subject" else bool(raw.get("light", False)),
         passive=raw.get("passive"),
         plover=raw.get("plover"),
         mode=raw.get("mode"),

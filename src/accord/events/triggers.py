@@ -144,7 +144,14 @@ def _object_nouns(o) -> list:
 
 
 def _light(tok, rule: Rule | None, lex: Lexicon, lemma: str | None = None) -> Trigger | None:
-    for o in [n for ob in objects(tok) for n in _object_nouns(ob)]:
+    if rule is not None and rule.light == "subject":  # "protests erupted", "fighting broke out"
+        heads = [c for c in tok.children if c.dep_ == "nsubj"]
+    else:
+        heads = objects(tok)
+        if not any(noun_code(o, lex) for o in heads):  # "took part in marches"
+            heads = heads + [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "on", "to")
+                             for p in c.children if p.dep_ == "pobj"]
+    for o in [n for ob in heads for n in _object_nouns(ob)]:
         got = noun_code(o, lex, lemma or tok.lemma_.lower())
         if got:
             code, entry = got
