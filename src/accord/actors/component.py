@@ -54,47 +54,49 @@ class ActorComponent:
         toks = doc_tokens(doc)
         spans: list[Span] = []
         for m in find_mentions(doc, toks, d):
-            span = doc[m.start:m.end]
-            if m.kind == "pair":
-                hint = m.matches[-1].entries[0].office if m.matches else None
-                pair = coref.pair(ctx, hint)
-                if pair:
-                    s = Span(doc, m.start, m.end, label="PAIR")
-                    s._.actors = [_place(a, span, offset) for a in pair]
-                    s._.actor = s._.actors[0]
-                    spans.append(s)
-                continue
-            if m.kind == "pronoun":
-                a = coref.last_person(ctx)
-                if a:
-                    s = Span(doc, m.start, m.end, label="PERSON")
-                    s._.actor = _place(a, span, offset)
-                    spans.append(s)
-                continue
-            if m.kind == "state-ref":
-                a = coref.last_state(ctx)
-                if a:
-                    s = Span(doc, m.start, m.end, label="STATE")
-                    s._.actor = _place(a, span, offset)
-                    spans.append(s)
-                continue
-            p = combine(m.toks, m.matches, d, date, None, coref.people(ctx))
-            actor = partial_to_actor(p, span.text, span.start_char + offset, span.end_char + offset)
-            if actor is None:
-                continue
-            if not p.country and not p.name and not p.code and (p.sector_from_leader or p.sector == "UNK"):
-                continue  # a lone "member", "chairman" or "areas": nothing to code
-            actor = coref.link_title(ctx, actor, p)
-            s = Span(doc, m.start, m.end, label=LABELS.get(actor.kind or "", "SECTOR"))
-            s._.actor = actor
-            s._.place_kind = place_kind(m)
-            s._.is_place_only = place_only_by_position(doc, m, actor)
-            if not s._.is_place_only:
-                coref.remember(ctx, actor)
-            spans.append(s)
+            s = self._reference(doc, m, ctx, offset) if m.kind else self._named(doc, m, ctx, date, offset)
+            if s is not None:
+                spans.append(s)
         if doc.has_annotation("DEP"):
             refine(doc, spans)
         doc.spans["actors"] = spans
+
+    @staticmethod
+    def _reference(doc: Doc, m, ctx: dict, offset: int) -> Span | None:
+        """"the two", "he", "the nation": an actor named earlier in the article."""
+        span = doc[m.start:m.end]
+        if m.kind == "pair":
+            hint = m.matches[-1].entries[0].office if m.matches else None
+            found = coref.pair(ctx, hint)
+            label = "PAIR"
+        else:
+            a = coref.last_person(ctx) if m.kind == "pronoun" else coref.last_state(ctx)
+            found = [a] if a else None
+            label = "PERSON" if m.kind == "pronoun" else "STATE"
+        if not found:
+            return None
+        s = Span(doc, m.start, m.end, label=label)
+        if label == "PAIR":
+            s._.actors = [_place(a, span, offset) for a in found]
+        s._.actor = _place(found[0], span, offset)
+        return s
+
+    def _named(self, doc: Doc, m, ctx: dict, date, offset: int) -> Span | None:
+        span = doc[m.start:m.end]
+        p = combine(m.toks, m.matches, self.dictionary, date, None, coref.people(ctx))
+        actor = partial_to_actor(p, span.text, span.start_char + offset, span.end_char + offset)
+        if actor is None:
+            return None
+        if not p.country and not p.name and not p.code and (p.sector_from_leader or p.sector == "UNK"):
+            return None  # a lone "member", "chairman" or "areas": nothing to code
+        actor = coref.link_title(ctx, actor, p)
+        s = Span(doc, m.start, m.end, label=LABELS.get(actor.kind or "", "SECTOR"))
+        s._.actor = actor
+        s._.place_kind = place_kind(m)
+        s._.is_place_only = place_only_by_position(doc, m, actor)
+        if not s._.is_place_only:
+            coref.remember(ctx, actor)
+        return s
 
 
 def _place(a: Actor, span: Span, offset: int) -> Actor:
