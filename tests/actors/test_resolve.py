@@ -121,3 +121,12 @@ def test_stated_nationality_and_title_beat_the_record():
 
 def test_surname_with_a_different_given_name_is_not_that_person():
     assert resolve_phrase("Zorbu Kletanu Khan") is None
+
+
+def test_organisation_sector_by_date():
+    assert resolve_phrase("the Taliban", date="2010-01-01").code == "AFGREB"
+    assert resolve_phrase("the Taliban", date="2023-01-01").code == "AFGGOV"
+
+
+def test_one_row_per_spokesperson_keeps_names_apart():
+    assert resolve_phrase("spokesperson Wang Wenbin", date="2023-01-01").name == "Wang Wenbin"

@@ -90,7 +90,7 @@ def analyze(toks: list[Tok], ms: list[Match], lo: int, hi: int, d: ActorDictiona
     if persons:
         return _person(r, persons[-1][0], date, places, title_sector)
     if orgs:
-        return _org(r, orgs[-1], places, sectors)
+        return _org(r, _dated_org(orgs[-1], date), places, sectors)
     r.sector = title_sector
     r.sector_from_leader = not sectors and bool(leaders)
     if r.former and r.title:
@@ -126,6 +126,16 @@ def _person(r: Partial, m: Match, date, places, title_sector) -> Partial:
         r.country, r.code = explicit[0].country, None
         r.sector = "ELI" if r.former else (title_sector or r.sector)
     return r
+
+
+def _dated_org(found, date):
+    """An organisation listed with dates (the Taliban as rebels, then as a government)."""
+    m, e = found
+    same = [x for x in m.entries if x.kind == "org" and x.name == e.name]
+    if e.kind != "org" or len(same) < 2:
+        return found
+    office, _former = choose(same, date, kind="org")
+    return m, office or e
 
 
 def _org(r: Partial, found, places, sectors) -> Partial:

@@ -44,13 +44,15 @@ def _end(e: Entry) -> str:
     return e.end or FAR
 
 
-def choose(entries: list[Entry], date: str | None) -> tuple[Entry | None, bool]:
-    """(office entry, is_former) for person entries under one key."""
-    people = [e for e in entries if e.kind == "person"]
+def choose(entries: list[Entry], date: str | None, kind: str = "person") -> tuple[Entry | None, bool]:
+    """(office entry, is_former) for the person (or dated organisation) entries under one key."""
+    people = [e for e in entries if e.kind == kind]
     if not people:
         return None, False
     if not date:
         return max(people, key=lambda e: (_end(e), e.start or "")), False
+    if kind != "person" and not any(e.start or e.end for e in people):
+        return people[0], False
     active = [e for e in people if (e.start or "0000") <= date <= _end(e)]
     if active:
         return active[0], False
