@@ -60,3 +60,12 @@ def test_packaged_dictionary_is_cached_and_large():
     igos = {e.code for es in d.index.values() for e in es if e.kind == "igo"}
     assert len({e.name for es in d.index.values() for e in es if e.kind == "igo"}) >= 150
     assert {"IGOUNO", "IGONAT", "IGOSCO", "IGOBRC"} <= igos
+
+
+def test_every_sector_used_in_the_data_has_a_description_and_plover_sector():
+    from accord.actors import plover_sector, sector_codes
+
+    codes = sector_codes()
+    used = {e.sector for es in get_dictionary().index.values() for e in es if e.sector}
+    assert used <= set(codes), used - set(codes)
+    assert plover_sector("MIL") == "military" and plover_sector("XXX") is None

@@ -4,6 +4,7 @@ sectors). Public API:
 * ``get_dictionary(settings=None)`` -- packaged + user dictionaries (cached per ``actor_files``);
 * ``resolve_phrase(text, context="", date=None, settings=None) -> Actor | None``;
 * ``actor_for_token(doc, token) -> Actor | None`` (after the ``accord_actors`` spaCy component ran);
+* ``sector_codes()`` / ``plover_sector(code)`` -- CAMEO sector code -> description and PLOVER sector;
 * spaCy factory ``"accord_actors"`` registered by importing ``accord.actors.component``.
 """
 from __future__ import annotations
@@ -16,7 +17,7 @@ from .tenure import norm_date
 
 log = logging.getLogger(__name__)
 
-__all__ = ["ActorDictionary", "get_dictionary", "resolve_phrase", "actor_for_token", "refine"]
+__all__ = ["ActorDictionary", "get_dictionary", "resolve_phrase", "actor_for_token", "refine", "sector_codes", "plover_sector"]
 
 
 def resolve_phrase(text: str, context: str = "", date: str | None = None, settings=None) -> Actor | None:
@@ -46,3 +47,15 @@ def refine(doc, spans=None) -> None:
     from .component import refine as _refine
 
     _refine(doc, spans)
+
+
+def sector_codes() -> dict:
+    """CAMEO sector code -> {"description", "plover"} (from data/sector_codes.yaml)."""
+    from .dictionary import sector_codes as _sc
+
+    return _sc()
+
+
+def plover_sector(code: str | None) -> str | None:
+    """The PLOVER actor sector of a CAMEO sector code ("MIL" -> "military"), None when unknown."""
+    return sector_codes().get(code or "", {}).get("plover")

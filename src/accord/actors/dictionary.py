@@ -10,6 +10,7 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..errors import DictionaryError
 from .loader import Entry, read_path, read_tsv
 from .tokens import key_of, singular
 
@@ -223,6 +224,19 @@ def _packaged() -> tuple[tuple[Entry, ...], tuple[Entry, ...]]:
 
 def _packaged_groups() -> list[list[Entry]]:
     return [list(g) for g in _packaged()]
+
+
+@functools.lru_cache(maxsize=1)
+def sector_codes() -> dict:
+    import yaml
+
+    path = DATA / "sector_codes.yaml"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        line = getattr(getattr(exc, "problem_mark", None), "line", None)
+        raise DictionaryError(str(path), line + 1 if line is not None else None, str(exc)) from exc
+    return {str(k): dict(v) for k, v in (data or {}).items()}
 
 
 @functools.lru_cache(maxsize=8)
