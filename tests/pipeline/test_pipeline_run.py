@@ -173,3 +173,27 @@ def test_a_pipeline_that_cannot_load_fails_clearly_instead_of_hanging(tmp_path, 
         pipeline.run([str(src)], settings, progress=False)
     with Store(settings.db) as store:
         assert store.counts()["articles"] == 0
+
+
+@pytest.mark.slow
+def test_a_worker_that_dies_stops_the_run_with_an_error_instead_of_hanging(tmp_path, articles_jsonl):
+    import os
+    import signal
+    import time
+
+    from accord.errors import AccordError
+    from accord.models import Article
+    from accord.scale.pool import Coder
+
+    coder = Coder(Settings(db=str(tmp_path / "g.db")), 2)
+    try:
+        coder.submit([Article(text="France and Germany signed a treaty in Paris on Monday.")], "tag")
+        deadline = time.monotonic() + 60
+        while not coder.worker_pids() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        for pid in coder.worker_pids():
+            os.kill(pid, signal.SIGKILL)
+        with pytest.raises(AccordError, match="worker process died"):
+            coder.next_result()
+    finally:
+        coder.close(terminate=True)

@@ -59,6 +59,21 @@ def ingested_anything(report) -> bool:
     return (report.articles + report.duplicates + report.near_duplicates) > 0
 
 
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
+def _stop_on_sigterm():
+    """``kill PID`` stops like Ctrl-C: committed batches kept, the run recorded as it stopped.
+    Returns the previous handler (None when not on the main thread)."""
+    import signal
+    import threading
+
+    if threading.current_thread() is threading.main_thread():
+        return signal.signal(signal.SIGTERM, _interrupt)
+    return None
+
+
 def run_and_report(sources: list[str], settings, quiet: bool) -> None:
     """Run the pipeline, print the summary, exit 1 when nothing could be ingested, 130 on Ctrl-C."""
     from ..errors import AccordError
@@ -66,6 +81,7 @@ def run_and_report(sources: list[str], settings, quiet: bool) -> None:
 
     if not logging.getLogger().handlers:
         logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    previous = _stop_on_sigterm()
     try:
         report = run(sources, settings, progress=False if quiet else None)
     except Interrupted as exc:
@@ -73,6 +89,11 @@ def run_and_report(sources: list[str], settings, quiet: bool) -> None:
         sys.exit(130)
     except AccordError as exc:
         raise click.ClickException(str(exc)) from exc
+    finally:
+        if previous is not None:
+            import signal
+
+            signal.signal(signal.SIGTERM, previous)
     click.echo(render_summary(report, settings.db))
     if not ingested_anything(report):
         click.echo("error: nothing could be ingested", err=True)

@@ -79,23 +79,10 @@ def _code_one(article: Article, nlp) -> Coded:
 
 
 def code_batch(articles: list[Article], settings: Settings | None = None) -> list[Coded]:
-    """Code a batch of articles with this process's pipeline; one ``Coded`` per article, in order.
-
-    Uses the coder's batch entry point (``code_articles``, built on ``nlp.pipe``) when it offers one,
-    falling back to one article at a time when the batch call fails.
-    """
+    """Code a batch of articles with this process's pipeline; one ``Coded`` per article, in order."""
     if _INIT_ERROR is not None:
         raise AccordError(f"worker could not load the pipeline: {_INIT_ERROR}")
-    settings = settings or _SETTINGS or Settings()
-    nlp = get_nlp(settings)
-    from ..events import api
-
-    batch_fn = getattr(api, "code_articles", None)
-    if batch_fn is not None and len(articles) > 1:
-        try:
-            return [Coded(list(ev), list(fa)) for ev, fa in batch_fn(articles, nlp)]
-        except Exception as exc:
-            log.warning("batch coding failed (%s); coding one article at a time", exc)
+    nlp = get_nlp(settings or _SETTINGS or Settings())
     return [_code_one(a, nlp) for a in articles]
 
 
@@ -107,7 +94,7 @@ class _Done:
     def __init__(self, value):
         self._value = value
 
-    def get(self):
+    def result(self):
         return self._value
 
 
@@ -115,7 +102,8 @@ class Coder:
     """Submit batches, get results back in submission order, with a bounded number in flight.
 
     ``workers == 1`` codes in this process (no pickling); more starts a process pool whose
-    initializer loads one pipeline per worker.
+    initializer loads one pipeline per worker. A worker that dies (killed, out of memory) makes
+    the run stop with an error instead of waiting forever; committed batches are kept.
     """
 
     def __init__(self, settings: Settings, workers: int):
@@ -125,8 +113,10 @@ class Coder:
         self._pending: deque = deque()
         self._pool = None
         if self.workers > 1:
-            ctx = mp.get_context("spawn")
-            self._pool = ctx.Pool(self.workers, initializer=init_worker, initargs=(settings,))
+            from concurrent.futures import ProcessPoolExecutor
+
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=mp.get_context("spawn"),
+                                             initializer=init_worker, initargs=(settings,))
 
     def submit(self, articles: list[Article], tag) -> None:
         if not articles:
@@ -134,7 +124,7 @@ class Coder:
         elif self._pool is None:
             handle = _Done(code_batch(articles, self.settings))
         else:
-            handle = self._pool.apply_async(code_batch, (articles,))
+            handle = self._pool.submit(code_batch, articles)
         self._pending.append((tag, handle))
 
     def full(self) -> bool:
@@ -145,21 +135,29 @@ class Coder:
 
     def next_result(self):
         """(tag, list[Coded]) of the oldest submitted batch, waiting for it if needed."""
+        from concurrent.futures.process import BrokenProcessPool
+
         tag, handle = self._pending.popleft()
-        return tag, handle.get()
+        try:
+            return tag, handle.result()
+        except BrokenProcessPool as exc:
+            raise AccordError("a worker process died (killed or out of memory); committed batches are kept, "
+                              "rerun the same command to resume") from exc
 
     def worker_pids(self) -> list[int]:
-        return [p.pid for p in getattr(self._pool, "_pool", [])] if self._pool else [os.getpid()]
+        procs = getattr(self._pool, "_processes", None) or {}
+        return sorted(procs) if self._pool else [os.getpid()]
 
     def close(self, *, terminate: bool = False) -> None:
         if self._pool is None:
             return
-        if terminate:
-            self._pool.terminate()
+        pool, self._pool = self._pool, None
+        if terminate:  # Ctrl-C or an error: stop the workers now, do not finish queued batches
+            for proc in list((getattr(pool, "_processes", None) or {}).values()):
+                proc.terminate()
+            pool.shutdown(wait=True, cancel_futures=True)
         else:
-            self._pool.close()
-        self._pool.join()
-        self._pool = None
+            pool.shutdown(wait=True)
 
 
 def peak_rss_mb(pid: int | None = None) -> float | None:
