@@ -23,8 +23,9 @@ Rules (data: ``store/data/cluster_rules.yaml``):
   Iran signed") coded as the reciprocal pair CHN->IRN and IRN->CHN is one mention of one event.
 
 The cluster's representative row (``rep_event_id``, what clustered queries show) is its first
-mention naming both sides, else its first mention. Clustering is incremental and deterministic for a given insertion order: the best candidate is the
-one whose anchor is closest in time (then the oldest). Stats (mentions, articles, sources, earliest
+mention naming both sides, else its first mention. Clustering is incremental and deterministic
+for a given insertion order: the best candidate is the one whose anchor is closest in time (then
+the oldest). Stats (mentions, articles, sources, earliest
 report) are recomputed from ``events`` for each touched cluster, so they never drift. Near-duplicate
 articles (syndicated copies) carry no events and add no mentions, articles or sources: a copy is not
 independent corroboration. They are counted separately in ``num_copies`` (``copies`` in queries and
