@@ -53,3 +53,13 @@ def test_hyphenated_words_ranges_and_rupees(parse):
     got = qs(parse, "Between 3,000 and 4,000 residents fled.", "fled")
     assert got == [(3000, "resident", None), (4000, "resident", None)]
     assert qs(parse, "India pledged Rs 200 crore to Nepal.", "pledged") == [(2e9, "INR", "INR")]
+
+
+def test_long_sentence_gives_local_answers(parse):
+    # attributes look only near the trigger, so a very long run-on sentence stays cheap and local
+    text = "Rebels seized 4 towns near Aleppo on Monday and " * 30 + "troops fired 9 shells."
+    doc, trig = parse(text, "fired")
+    assert qs(parse, text, "fired") == [(9, "shell", None)]
+    from accord.events.attributes.places import event_place
+
+    assert event_place(doc, trig) is None

@@ -40,6 +40,48 @@ def as_span(sent):
     return sent[:] if isinstance(sent, Doc) else sent
 
 
+#: Tokens either side of a trigger searched for its attributes; bounds the cost of a call on a
+#: pathologically long sentence (phrases attached to a trigger sit well within this distance).
+WINDOW = 60
+
+
+def near(sent, trigger, size: int = WINDOW):
+    """The part of ``sent`` within ``size`` tokens of ``trigger`` (the whole span if shorter)."""
+    span = as_span(sent)
+    if trigger is None or len(span) <= 2 * size:
+        return span
+    start = max(span.start, trigger.i - size)
+    end = min(span.end, trigger.i + size + 1)
+    return span.doc[start:end]
+
+
+def entities(span) -> list:
+    """The named-entity spans inside ``span``, read from the tokens (``Span.ents`` walks every
+    entity of the whole Doc, which is slow on a very long sentence)."""
+    from spacy.tokens import Span
+
+    out, start, label = [], None, None
+    doc = span.doc
+    for tok in list(span) + [None]:
+        iob = tok.ent_iob_ if tok is not None else "O"
+        if start is not None and iob != "I":
+            out.append(Span(doc, start, tok.i if tok is not None else span.end, label=label))
+            start = None
+        if iob == "B" or (iob == "I" and start is None):
+            start, label = tok.i, tok.ent_type_
+    return out
+
+
+def _ancestor_ids(tok, limit: int = 32) -> set:
+    out, cur = set(), tok
+    for _ in range(limit):
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+        out.add(cur.i)
+    return out
+
+
 def is_clause_head(tok) -> bool:
     """True for a verb/auxiliary heading its own clause, or the root of the sentence."""
     return tok.dep_ == "ROOT" or (tok.pos_ in ("VERB", "AUX") and tok.dep_ in CLAUSE_DEPS)
@@ -53,14 +95,6 @@ def clause_head(tok, stop=None):
             return cur
         cur = cur.head
     return cur
-
-
-def ancestors_chain(tok) -> list:
-    """``tok`` and all its ancestors, nearest first."""
-    out = [tok]
-    for a in tok.ancestors:
-        out.append(a)
-    return out
 
 
 def attachment_rank(tok, trigger) -> int | None:
@@ -77,7 +111,7 @@ def attachment_rank(tok, trigger) -> int | None:
     trig_clause = trigger if is_clause_head(trigger) else clause_head(trigger)
     if own.i == trig_clause.i:
         return 0
-    if own.i in {a.i for a in trigger.ancestors}:
+    if own.i in _ancestor_ids(trigger):
         return 1
     if _shares_subject_conj(own, trig_clause):
         return 2
@@ -97,4 +131,4 @@ def _shares_subject_conj(own, trig_clause) -> bool:
     return False
 
 
-__all__ = ["load_data", "as_span", "clause_head", "attachment_rank", "is_clause_head", "CLAUSE_DEPS"]
+__all__ = ["load_data", "as_span", "near", "entities", "clause_head", "attachment_rank", "is_clause_head", "CLAUSE_DEPS"]

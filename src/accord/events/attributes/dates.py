@@ -32,7 +32,7 @@ import re
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
-from . import as_span, attachment_rank, load_data
+from . import entities, near, attachment_rank, load_data
 
 log = logging.getLogger(__name__)
 
@@ -274,7 +274,7 @@ def _is_date_token(tok, lx) -> bool:
 
 def _candidates(span, lx) -> list:
     """DATE entities in the sentence, plus runs of date words outside them."""
-    out = [e for e in span.ents if e.label_ == "DATE"]
+    out = [e for e in entities(span) if e.label_ == "DATE"]
     covered = {t.i for e in out for t in e}
     glue = {"of", "this", "last", "next", "past", "early", "late", "mid", "earlier", "later", "the", ","}
     run: list = []
@@ -314,7 +314,7 @@ def resolve_event_date(sent, trigger, article_date, **_ignored) -> Result:
     """``(date, precision, from_article)`` for the event whose trigger token is ``trigger``."""
     base = _parse_iso(article_date)
     try:
-        span = as_span(sent)
+        span = near(sent, trigger)
         lx = _lex()
         if not any(t.ent_type_ == "DATE" or _is_date_token(t, lx) for t in span):
             return _fallback(base)

@@ -143,12 +143,22 @@ def _reported(trigger, govs, lx) -> bool:
         return True
     if trigger.dep_ == "xcomp" and trigger.head.lemma_.lower() in lx["reported_governors"] and trigger.head.tag_ == "VBN":
         return True  # "is said to have attacked", "is believed to have fled"
-    sent = trigger.sent
-    text = sent.text.lower()
-    if "according to" in text:
-        idx = text.index("according to")
-        tail = text[idx + 12 : idx + 60].split()
-        return any(w.strip(",.") in lx["according_to_hedges"] for w in tail[:4])
+    return _hedged_attribution(trigger, lx)
+
+
+def _hedged_attribution(trigger, lx, size: int = 40) -> bool:
+    """"according to unconfirmed reports" near the trigger (an unhedged source stays asserted)."""
+    doc = trigger.doc
+    lo = trigger.i
+    while lo > max(0, trigger.i - size) and not doc[lo].is_sent_start:
+        lo -= 1
+    hi = trigger.i + 1
+    while hi < min(len(doc), trigger.i + size) and not doc[hi].is_sent_start:
+        hi += 1
+    for tok in doc[lo:hi]:
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            tail = doc[tok.i + 2 : min(len(doc), tok.i + 6)]
+            return any(t.lower_ in lx["according_to_hedges"] for t in tail)
     return False
 
 

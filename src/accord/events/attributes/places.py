@@ -24,7 +24,7 @@ import logging
 from functools import lru_cache
 
 from ...models import Place
-from . import as_span, attachment_rank, clause_head, is_clause_head, load_data
+from . import entities, near, attachment_rank, clause_head, is_clause_head, load_data
 from .geocode import geocode, geocode_strict, place_size
 
 log = logging.getLogger(__name__)
@@ -106,7 +106,7 @@ def _where_clause_place(span, trigger, lx):
     for _ in range(4):
         if cur.dep_ == "relcl" and any(c.lower_ == "where" and c.dep_ == "advmod" for c in cur.children):
             head = cur.head
-            for ent in span.ents:
+            for ent in entities(span):
                 if ent.label_ in lx["labels"] and ent.start <= head.i < ent.end:
                     return ent
             return None
@@ -134,8 +134,8 @@ def _looks_like_place(ent, lx) -> bool:
 
 def _candidates(span, lx) -> list:
     """Place entities, plus proper-noun runs the NER missed that the gazetteer knows."""
-    out = [e for e in span.ents if e.label_ in lx["labels"] or (e.label_ in _MISLABELLED and _looks_like_place(e, lx))]
-    covered = {t.i for e in span.ents if e.label_ in lx["labels"] or e.label_ in _NOT_PLACE_LABELS for t in e}
+    out = [e for e in entities(span) if e.label_ in lx["labels"] or (e.label_ in _MISLABELLED and _looks_like_place(e, lx))]
+    covered = {t.i for e in entities(span) if e.label_ in lx["labels"] or e.label_ in _NOT_PLACE_LABELS for t in e}
     run: list = []
     for tok in list(span) + [None]:
         if tok is not None and tok.pos_ == "PROPN" and tok.i not in covered and (run or not tok.is_stop):
@@ -161,7 +161,7 @@ def _names_place_noun(chunk, lx) -> bool:
 def event_place_span(sent, trigger, **_ignored):
     """The entity span naming the event's place, or None."""
     try:
-        span = as_span(sent)
+        span = near(sent, trigger)
         lx = _lex()
         where = _where_clause_place(span, trigger, lx)
         if where is not None:

@@ -20,7 +20,7 @@ import re
 from functools import lru_cache
 
 from ...models import Quantity
-from . import as_span, attachment_rank, load_data
+from . import entities, near, attachment_rank, load_data
 
 log = logging.getLogger(__name__)
 
@@ -158,7 +158,7 @@ def _count(run, span, trigger, lx):
 def event_quantities(sent, trigger, **_ignored) -> list[Quantity]:
     """Quantities (counts and money) belonging to the event whose trigger token is ``trigger``."""
     try:
-        span = as_span(sent)
+        span = near(sent, trigger)
         if not any(t.like_num or t.pos_ == "NUM" or t.is_currency for t in span):
             return []
         lx = _lex()
@@ -167,7 +167,7 @@ def event_quantities(sent, trigger, **_ignored) -> list[Quantity]:
         for chunk, q in _money(span, trigger, lx):
             out.append(q)
             covered.update(t.i for t in chunk)
-        money_ents = {t.i for e in span.ents if e.label_ == "MONEY" for t in e}
+        money_ents = {t.i for e in entities(span) if e.label_ == "MONEY" for t in e}
         for run in _runs(span, lx, covered | money_ents):
             q = _count(run, span, trigger, lx)
             if q is not None:
