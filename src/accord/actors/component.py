@@ -84,6 +84,8 @@ class ActorComponent:
     def _named(self, doc: Doc, m, ctx: dict, date, offset: int) -> Span | None:
         span = doc[m.start:m.end]
         p = combine(m.toks, m.matches, self.dictionary, date, None, coref.people(ctx))
+        if m.ner_person and p.unknown_name and p.kind in ("state", None) and p.country:
+            p.name, p.kind = " ".join(p.unknown_name), "person"  # nationality + NER person name
         actor = partial_to_actor(p, span.text, span.start_char + offset, span.end_char + offset)
         if actor is None:
             return None

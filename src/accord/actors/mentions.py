@@ -36,6 +36,7 @@ class Mention:
     toks: list[Tok] = field(default_factory=list)
     matches: list[Match] = field(default_factory=list)
     place_kinds: set = field(default_factory=set)
+    ner_person: bool = False  # a nationality + a PERSON entity the dictionary lacks
 
 
 def doc_tokens(doc) -> list[Tok]:
@@ -100,10 +101,28 @@ def find_mentions(doc, toks: list[Tok], d: ActorDictionary) -> list[Mention]:
         mk = kind if kind in ("pair", "state-ref", "pronoun") else None
         if mk == "pair" and _determiner_use(doc, end):
             continue  # "the two companies", "the two-day visit": not a pair of actors
-        out.append(_mention(toks, start, end, g, mk))
+        named = False
+        if mk is None and kind in ("country", "demonym") and end < len(doc):
+            end, named = _ner_person_after(doc, toks, end, covered)
+        m = _mention(toks, start, end, g, mk)
+        m.ner_person = named
+        out.append(m)
     out.extend(_surname_mentions(toks, covered | {i for x in out for i in range(x.start, x.end)}, d, doc))
     out.sort(key=lambda x: x.start)
     return out
+
+
+def _ner_person_after(doc, toks: list[Tok], end: int, covered: set[int]) -> tuple[int, bool]:
+    """With NER: "Kenya's Raila Xyz", "Iranian Hossein Xyz" -> extend over the PERSON entity."""
+    if not doc.has_annotation("ENT_IOB"):
+        return end, False
+    j = end + 1 if end < len(toks) and toks[end].key == "'s" else end
+    if j >= len(doc) or doc[j].ent_type_ != "PERSON" or doc[j].ent_iob_ != "B" or j in covered:
+        return end, False
+    k = j + 1
+    while k < len(doc) and doc[k].ent_iob_ == "I" and k not in covered:
+        k += 1
+    return k, True
 
 
 def _qualifier_start(toks: list[Tok], start: int) -> int:
