@@ -38,3 +38,15 @@ def test_failing_migration_rolls_back_and_keeps_version(tmp_path, monkeypatch):
 def test_migration_files_are_numbered_from_one():
     numbers = [n for n, _, _ in dbmod.migrations()]
     assert numbers == list(range(1, len(numbers) + 1)) and numbers[0] == 1
+
+
+def test_reader_of_an_older_database_upgrades_it(tmp_path, monkeypatch):
+    path = tmp_path / "old.db"
+    real = dbmod.migrations()
+    monkeypatch.setattr(dbmod, "migrations", lambda: real[:1])
+    dbmod.connect(path).close()
+    monkeypatch.setattr(dbmod, "migrations", lambda: real)
+    conn = dbmod.connect(path, readonly=True)
+    assert dbmod.schema_version(conn) == len(real)
+    conn.execute("SELECT num_copies FROM clusters").fetchall()
+    conn.close()

@@ -7,32 +7,11 @@ shown on a terminal only.
 from __future__ import annotations
 
 import sys
-from contextlib import contextmanager
 from pathlib import Path
 
 import click
 
-from .query import FILTER_KEYS, accord_errors, db_path, event_filter_options
-
-
-@contextmanager
-def _progress(total: int, show: bool):
-    """Yield a function wrapping an iterator so that it advances a progress bar."""
-    if not show:
-        yield lambda it: it
-        return
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-    with Progress(TextColumn("exporting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                  transient=True) as bar:
-        task = bar.add_task("export", total=total)
-
-        def wrap(it):
-            for row in it:
-                yield row
-                bar.advance(task)
-
-        yield wrap
+from .query import FILTER_KEYS, accord_errors, db_path, event_filter_options, progress_wrapper
 
 
 def run_export(path: str, fmt: str, out: str, filters: dict, *, clustered: bool = True,
@@ -44,10 +23,12 @@ def run_export(path: str, fmt: str, out: str, filters: dict, *, clustered: bool 
     if fmt == "parquet" and out == "-":
         raise click.UsageError("parquet needs --out PATH")
     total = query.count_events(path, filters, clustered=clustered)
-    show = sys.stderr.isatty() if progress is None else progress
+    if progress is None:  # terminal only, and never on top of rows printed to that terminal
+        progress = sys.stderr.isatty() and (out != "-" or not sys.stdout.isatty())
+    show = progress
     rows = query.iter_events(path, filters, clustered=clustered, flat=fmt != "jsonl")
     columns = list(query.FLAT_COLUMNS)
-    with _progress(total, show) as wrap:
+    with progress_wrapper(total, show) as wrap:
         rows = wrap(rows)
         if fmt == "parquet":
             Path(out).parent.mkdir(parents=True, exist_ok=True)

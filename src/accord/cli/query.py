@@ -99,6 +99,27 @@ def _events_table(rows: list[dict], total: int) -> None:
     Console().print(table)
 
 
+@contextmanager
+def progress_wrapper(total: int, show: bool, label: str = "exporting"):
+    """Yield a function wrapping an iterator so that it advances a progress bar."""
+    if not show:
+        yield lambda it: it
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    with Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                  console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("export", total=total)
+
+        def wrap(it):
+            for row in it:
+                yield row
+                bar.advance(task)
+
+        yield wrap
+
+
 def _quad_mix(q: dict) -> str:
     return " ".join(f"{k}:{v}" for k, v in sorted(q.items()) if v)
 
@@ -174,10 +195,14 @@ def events_cmd(limit, offset, fmt, mentions, db, config_file, **filters):
             return
         rows_iter = query.iter_events(path, filters, clustered=not mentions, flat=fmt == "csv", limit=None)
         rows_iter = _slice(rows_iter, offset, limit)
-        if fmt == "jsonl":
-            exports.write_jsonl(rows_iter, sys.stdout)
-        else:
-            exports.write_csv(rows_iter, sys.stdout, list(query.FLAT_COLUMNS))
+        # a bar on the terminal (stderr) only while the rows go to a file or pipe
+        show = sys.stderr.isatty() and not sys.stdout.isatty()
+        total = query.count_events(path, filters, clustered=not mentions) if show else 0
+        with progress_wrapper(total, show, "events") as wrap:
+            if fmt == "jsonl":
+                exports.write_jsonl(wrap(rows_iter), sys.stdout)
+            else:
+                exports.write_csv(wrap(rows_iter), sys.stdout, list(query.FLAT_COLUMNS))
 
 
 def _slice(rows, offset: int, limit: int | None):

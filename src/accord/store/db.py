@@ -88,4 +88,17 @@ def connect(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
     elif schema_version(conn) == 0:
         conn.close()
         raise AccordError(f"{path} is not an Accord database (no schema)")
+    elif schema_version(conn) < latest_version():
+        conn.close()
+        _upgrade(path)
+        return connect(path, readonly=True)
     return conn
+
+
+def _upgrade(path: str) -> None:
+    """Apply pending migrations for a reader that found an older schema (needs write access)."""
+    try:
+        connect(path).close()
+    except (AccordError, sqlite3.Error) as exc:
+        raise AccordError(f"{path} has an older schema and cannot be upgraded here ({exc}); "
+                          "open it once for writing (for example with accord ingest)") from exc
