@@ -73,9 +73,13 @@ def entities(span) -> list:
 
 
 def _ancestor_ids(tok, limit: int = 32) -> set:
+    """Ancestors of ``tok`` up to the first coordinated clause with a subject of its own: in "X
+    seized towns near Aleppo and troops fired shells", *seized* does not govern *fired*."""
     out, cur = set(), tok
     for _ in range(limit):
         if cur.head.i == cur.i:
+            break
+        if cur.dep_ == "conj" and cur.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
             break
         cur = cur.head
         out.add(cur.i)
