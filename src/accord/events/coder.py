@@ -336,22 +336,25 @@ def code_sentence(sent, lex: Lexicon, idx=None, negated=None) -> list[Draft]:
     _apply_future(trig, consumed, neg)
     statements = _reporting(sent, trig, consumed, lex)
     active = [t for i, t in sorted(trig.items()) if i not in consumed]
-    bare_nouns = False
-    if not active:
-        active = statements[:1]
-    if not active:  # nothing else: nominal events without actors, at low confidence
-        active = _bare_nominals(sent, lex)
-        bare_nouns = True
     rl = _Roles(idx)
+    drafts = _drafts(sent, active, rl, idx, bare=False)
+    if not drafts:  # a report is a statement only when nothing else is said
+        drafts = _drafts(sent, statements[:1], rl, idx, bare=False)
+    if not drafts:  # nothing else: nominal events without actors, at low confidence
+        drafts = _drafts(sent, _bare_nominals(sent, lex), rl, idx, bare=True)
+    return drafts
+
+
+def _drafts(sent, triggers: list, rl, idx, bare: bool) -> list[Draft]:
     drafts: list[Draft] = []
-    for t in active:
+    for t in triggers:
         sources, targets, between = rl.of(t)
-        if t.kind == "noun" and not sources and not targets and not bare_nouns:
+        if t.kind == "noun" and not sources and not targets and not bare:
             continue
         for s, g in _pairs(t, sources, targets, between):
             place = _sentence_country(sent, t.token, idx)
             s, g = _fill(s, g, place), _fill(g, s, place, t.code)
-            conf = 0.1 if bare_nouns else _confidence(t, s, g)
+            conf = 0.1 if bare else _confidence(t, s, g)
             drafts.append(Draft(t.token, t.code, s, g, conf, t.plover, t.mode, t.kind))
     return drafts
 

@@ -69,7 +69,12 @@ def particles(tok) -> set:
 
 
 def preps(tok) -> set:
-    return {c.lower_ for c in tok.children if c.dep_ in ("prep", "agent", "dative") and c.pos_ == "ADP"}
+    """Prepositions of the verb, including "for" opening an infinitive clause ("pushed for X to ...")."""
+    out = {c.lower_ for c in tok.children if c.dep_ in ("prep", "agent", "dative") and c.pos_ == "ADP"}
+    for c in tok.children:
+        if c.dep_ in ("advcl", "ccomp", "xcomp"):
+            out |= {m.lower_ for m in c.children if m.dep_ == "mark" and m.lower_ in ("for", "on")}
+    return out
 
 
 def passive(tok) -> bool:
@@ -94,6 +99,8 @@ def objects(tok) -> list:
 
 def _obj_matches(rule: Rule, objs, idx) -> bool:
     if rule.object:
+        if "*" in rule.object and any(c.dep_ in ("dobj", "nsubjpass") for c in tok_children(objs)):
+            return True
         for o in objs:
             lemma = o.lemma_.lower()
             text = " ".join(t.lower_ for t in o.subtree if t.i <= o.i + 2)
@@ -109,6 +116,11 @@ def _obj_matches(rule: Rule, objs, idx) -> bool:
                 return True
         return False
     return True
+
+
+def tok_children(objs) -> list:
+    """The objects themselves when they are direct objects of their head (for the "*" wildcard)."""
+    return [o for o in objs if o.dep_ in ("dobj", "nsubjpass")]
 
 
 def noun_code(tok, lex: Lexicon, verb_lemma: str | None = None) -> tuple[str, NounEntry] | None:
