@@ -40,7 +40,9 @@ class Mention:
 
 
 def doc_tokens(doc) -> list[Tok]:
-    return [Tok(t.text, norm_token(t.text), t.text[:1].isupper(), t.text[:1].isupper()) for t in doc]
+    strings = doc.vocab.strings
+    texts = [strings[o] for o in doc.to_array("ORTH").tolist()] if len(doc) else []
+    return [Tok(x, norm_token(x), x[:1].isupper(), x[:1].isupper()) for x in texts]
 
 
 def _kind(m: Match) -> str:

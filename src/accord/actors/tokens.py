@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _TOKEN = re.compile(r"[^\W\d_]\.(?:[^\W\d_]\.)+|\w+(?:\.\w+)*\.?|'s\b|[^\w\s]", re.UNICODE)
 _SKIP = {"-", ".", "–", "—", "‐", "\""}
@@ -20,6 +21,7 @@ def fold(text: str) -> str:
     return "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
 
 
+@lru_cache(maxsize=200_000)
 def norm_token(tok: str) -> str:
     t = fold(tok)
     if t in _SKIP:
