@@ -87,6 +87,25 @@ def cluster_run(path: str, n_articles: int) -> tuple[float, dict]:
     return time.perf_counter() - t, counts
 
 
+def query_run(path: str) -> dict[str, float]:
+    from accord import query
+
+    calls = {
+        "count": lambda: query.count_events(path),
+        "page": lambda: query.events(path, limit=50),
+        "actor+text": lambda: query.events(path, actor="C01", text="sentence", limit=50),
+        "dyad": lambda: query.dyad(path, "C01", "C02"),
+        "top": lambda: query.top_actors(path, 20),
+        "network": lambda: query.network(path),
+    }
+    out = {}
+    for name, call in calls.items():
+        t = time.perf_counter()
+        call()
+        out[name] = time.perf_counter() - t
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--limit", type=int, default=None)
@@ -100,12 +119,14 @@ def main() -> None:
         took, statuses = store_run(arts, os.path.join(d, "store.db"))
         rerun, _ = store_run(arts, os.path.join(d, "store.db"))
         ctook, counts = cluster_run(os.path.join(d, "store.db"), 10_000)
+        qtimes = query_run(os.path.join(d, "store.db"))
     print(f"articles: {len(arts)}  statuses: {statuses}")
     print(f"baseline plain INSERT: {len(arts) / base:,.0f} articles/s")
     print(f"Store.add_article:     {len(arts) / took:,.0f} articles/s  (ratio to baseline {base / took:.3f})")
     print(f"rerun (all duplicates): {len(arts) / rerun:,.0f} articles/s")
     print(f"add_events + clustering: {counts['events'] / ctook:,.0f} events/s "
           f"({counts['events']} events -> {counts['clusters']} clusters)")
+    print("query latency (ms): " + ", ".join(f"{k} {v * 1000:.0f}" for k, v in qtimes.items()))
 
 
 if __name__ == "__main__":
