@@ -60,3 +60,12 @@ def test_geocoder_prefers_countries_and_populous_cities():
 def test_odd_input_never_raises(parse):
     doc, _ = parse("")
     assert event_place(doc, None) is None
+
+
+def test_headline_run_into_dateline(parse):
+    # the parser may glue a headline to the next paragraph; a blank line still bounds the search
+    doc, trig = parse("Chile, Peru sign 8 accords in Lima\n\nThe Courier, March 3, 2022 — Over the last month, exports from Quito to Cusco grew.", "sign")
+    assert event_place(doc, trig).name == "Lima"
+    from accord.events.attributes.dates import resolve_event_date
+
+    assert resolve_event_date(doc, trig, "2022-03-03") == ("2022-03-03", "day", True)

@@ -46,13 +46,25 @@ WINDOW = 60
 
 
 def near(sent, trigger, size: int = WINDOW):
-    """The part of ``sent`` within ``size`` tokens of ``trigger`` (the whole span if shorter)."""
+    """The part of ``sent`` within ``size`` tokens of ``trigger`` and inside its paragraph."""
     span = as_span(sent)
-    if trigger is None or len(span) <= 2 * size:
+    if trigger is None:
         return span
     start = max(span.start, trigger.i - size)
     end = min(span.end, trigger.i + size + 1)
-    return span.doc[start:end]
+    doc = span.doc
+    # a blank line inside a "sentence" (a headline run into a dateline) is a hard boundary
+    for i in range(trigger.i - 1, start - 1, -1):
+        if doc[i].is_space and doc[i].text.count("\n") >= 2:
+            start = i + 1
+            break
+    for i in range(trigger.i + 1, end):
+        if doc[i].is_space and doc[i].text.count("\n") >= 2:
+            end = i
+            break
+    if start == span.start and end == span.end:
+        return span
+    return doc[start:end]
 
 
 def entities(span) -> list:
