@@ -203,3 +203,13 @@ def test_export_with_progress_bar_forced_on_writes_the_same_rows(db, tmp_path):
     assert export_cli.run_export(path, "jsonl", str(a), {}, progress=True) == 6
     assert export_cli.run_export(path, "jsonl", str(b), {}, progress=False) == 6
     assert a.read_text(encoding="utf-8") == b.read_text(encoding="utf-8")
+
+
+def test_csv_neutralises_spreadsheet_formulas():
+    from accord.store.exports import write_csv
+
+    buf = io.StringIO()
+    write_csv([{"a": '=HYPERLINK("http://x.example")', "b": -2.5, "c": "@SUM(A1)", "d": True}], buf,
+              ["a", "b", "c", "d"])
+    row = next(csv.DictReader(io.StringIO(buf.getvalue())))
+    assert row == {"a": '\'=HYPERLINK("http://x.example")', "b": "-2.5", "c": "'@SUM(A1)", "d": "true"}

@@ -143,12 +143,25 @@ def write_jsonl(rows: Iterable[Mapping[str, Any]], out: TextIO) -> int:
     return n
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_cell(value: Any) -> Any:
+    """Booleans as true/false; text that a spreadsheet would run as a formula gets a leading quote
+    (article text is untrusted). Numbers are left alone."""
+    if value is True or value is False:
+        return "true" if value else "false"
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def write_csv(rows: Iterable[Mapping[str, Any]], out: TextIO, columns: list[str]) -> int:
     w = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
     w.writeheader()
     n = 0
     for row in rows:
-        w.writerow({k: ("true" if v is True else "false" if v is False else v) for k, v in row.items()})
+        w.writerow({k: _csv_cell(v) for k, v in row.items()})
         n += 1
     return n
 
