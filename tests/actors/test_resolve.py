@@ -130,3 +130,8 @@ def test_organisation_sector_by_date():
 
 def test_one_row_per_spokesperson_keeps_names_apart():
     assert resolve_phrase("spokesperson Wang Wenbin", date="2023-01-01").name == "Wang Wenbin"
+
+
+def test_backed_and_led():
+    assert cc("Russian-backed separatists") == (None, "SEP")
+    assert cc("US-led coalition forces") == ("USA", "MIL")

@@ -19,6 +19,7 @@ TITLE = {"role", "leader"}
 NAMEISH = {"country", "capital", "demonym", "city", "igo", "org", "person"}
 GLUE = {"'s", "'", "-", "–", "’s", "’"}
 PLACE_KINDS = {"country", "capital", "city"}
+BACKED_WORDS = {"backed", "sponsored", "allied", "aligned", "supported", "funded", "trained", "armed", "inspired", "led"}
 PLACE_PREPS = {"in", "throughout", "across", "of", "from", "inside"}
 LOCATIVE = {"in", "at", "near", "inside", "outside", "across", "throughout", "around", "within", "into"}
 SURNAME_STOP = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -55,6 +56,8 @@ def _can_merge(group: list[Match], m: Match, toks: list[Tok]) -> bool:
     k_last, k_new = _kind(last), _kind(m)
     if k_last in ("pair", "state-ref", "ignore") or k_new in ("pair", "state-ref", "ignore"):
         return False
+    if k_last in NAMEISH and k_new in DESCRIPTOR and len(gap) == 2 and gap[0] in GLUE and gap[1] in BACKED_WORDS:
+        return True  # "Russian-backed separatists", "US-led forces"
     if all(g in GLUE for g in gap):
         if k_last in DESCRIPTOR or k_new in DESCRIPTOR:
             return not (k_new in TITLE and k_last == "person")  # "Xi President ..." never

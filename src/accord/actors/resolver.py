@@ -74,7 +74,7 @@ def analyze(toks: list[Tok], ms: list[Match], lo: int, hi: int, d: ActorDictiona
     chosen = [(m, pick(m, pref)) for m in ms if m.start >= lo and m.end <= hi]
     persons = [(m, e) for m, e in chosen if e.kind == "person"]
     orgs = [(m, e) for m, e in chosen if e.kind in ("igo", "org")]
-    places = [e for m, e in chosen if e.kind in PLACE_KINDS and not _pro_anti(toks, m)]
+    places = [e for m, e in chosen if e.kind in PLACE_KINDS and not _pro_anti(toks, m) and not _backed(toks, m)]
     sectors = [(m, e) for m, e in chosen if e.kind in SECTOR_KINDS and e.sector]
     leaders = [e for _, e in chosen if e.kind == "leader"]
     r.title = bool(leaders) or any(e.kind == "role" for _, e in sectors)
@@ -113,6 +113,17 @@ def _pro_anti(toks: list[Tok], m: Match) -> bool:
     while j >= 0 and not toks[j].key:
         j -= 1
     return j >= 0 and toks[j].key in ("pro", "anti", "ethnic")
+
+
+BACKED = {"backed", "sponsored", "allied", "aligned", "supported", "funded", "trained", "armed", "inspired"}
+
+
+def _backed(toks: list[Tok], m: Match) -> bool:
+    """"Russian-backed separatists": the backer is not the actor's country ("US-led" keeps it)."""
+    j = m.end
+    while j < len(toks) and not toks[j].key:
+        j += 1
+    return j < len(toks) and toks[j].key in BACKED
 
 
 def _person(r: Partial, m: Match, date, places, title_sector) -> Partial:
