@@ -76,6 +76,7 @@ def _climb(tok, trigger, lx):
             or head.ent_type_ in lx["labels"]
             or dep in ("appos", "conj")
             or (dep == "poss" and head.pos_ == "PROPN")  # "at Bethlehem's Church of the Nativity"
+            or (dep == "compound" and _across_break(cur, head))  # "in Lima\n\nThe Courier": a misparse
         ):
             step = 0 if dep in ("poss", "conj") else (-1 if dep == "appos" and head.ent_type_ in lx["labels"] else 1)
             cur, depth = head, depth + step
@@ -94,6 +95,12 @@ def _circumstance_of(anchor, trigger) -> bool:
     head = clause_head(anchor)
     trig_clause = trigger if is_clause_head(trigger) else clause_head(trigger)
     return head.dep_ == "advcl" and head.head.i == trig_clause.i
+
+
+def _across_break(a, b) -> bool:
+    doc = a.doc
+    lo, hi = sorted((a.i, b.i))
+    return any(doc[k].is_space and doc[k].text.count("\n") >= 2 for k in range(lo + 1, min(hi, lo + 4)))
 
 
 def _lemma(tok) -> str:
