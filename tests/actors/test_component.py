@@ -138,3 +138,8 @@ def test_ner_person_after_a_nationality_becomes_that_countrys_person():
     first = [s for t, s in out[0].items() if "Chebukati" in t]
     assert first and first[0]._.actor.country == "KEN" and first[0]._.actor.kind == "person"
     assert out[1]["Chebukati"]._.actor.country == "KEN"
+
+
+def test_possessive_pronoun_gives_the_sector_a_country(nlp):
+    _, d2 = run(nlp, ["Ebrahim Raisi arrived in Beijing.", "The visit is part of his administration's policy."])
+    assert spans(d2)["administration"]._.actor.code == "IRNGOV"

@@ -92,6 +92,7 @@ class ActorComponent:
         if not p.country and not p.name and not p.code and (p.sector_from_leader or p.sector == "UNK"):
             return None  # a lone "member", "chairman" or "areas": nothing to code
         actor = coref.link_title(ctx, actor, p)
+        actor = coref.possessor_country(ctx, actor, doc[m.start - 1].lower_ if m.start else "")
         s = Span(doc, m.start, m.end, label=LABELS.get(actor.kind or "", "SECTOR"))
         s._.actor = actor
         s._.place_kind = place_kind(m)

@@ -99,3 +99,19 @@ def link_title(ctx: dict, actor: Actor, partial) -> Actor:
         if a.kind == "person" and a.country == actor.country and a.sector == actor.sector:
             return replace(a, text=actor.text, start=actor.start, end=actor.end)
     return actor
+
+
+def possessor_country(ctx: dict, actor: Actor, before: str) -> Actor:
+    """"his administration", "its army": a sector with no country takes the country of the last
+    person ("his"/"her") or the last state ("its"/"their")."""
+    if actor.country or actor.kind != "sector" or before not in ("his", "her", "its", "their"):
+        return actor
+    if before in ("his", "her"):
+        src = last_person(ctx)
+        country = src.country if src else None
+    else:
+        st = last_state(ctx)
+        country = st.country if st else None
+    if not country:
+        return actor
+    return replace(actor, country=country, code=country + (actor.sector or ""))
