@@ -168,3 +168,20 @@ def test_representative_is_the_first_mention_with_both_sides(store):
     store.add_events(a2, [_sign_b()])
     rep = store.conn.execute("SELECT e.target_country FROM clusters c JOIN events e ON e.id = c.rep_event_id").fetchone()
     assert rep[0] == "IRN"
+
+
+def test_country_level_place_matches_a_city_in_it_but_not_abroad(store):
+    from accord.models import Place
+
+    a1, _ = store.add_article(article(REPORT_A, "Alpha News"))
+    a2, _ = store.add_article(article(REPORT_B, "Beta Daily"))
+    a3, _ = store.add_article(article(REPORT_B[::-1], "Gamma Times"))
+    store.add_events(a1, [_sign_a()])  # in Beijing
+    in_china = event("Iran and China signed accords in China.", "IRN", "CHN", "057")
+    in_china = in_china.__class__(**{**in_china.__dict__, "location": Place("China", "CHN", 35.0, 105.0)})
+    store.add_events(a2, [in_china])
+    in_iran = event("Iran and China signed accords in Iran.", "IRN", "CHN", "057")
+    in_iran = in_iran.__class__(**{**in_iran.__dict__, "location": Place("Iran", "IRN", 32.0, 53.0)})
+    store.add_events(a3, [in_iran])
+    rows = _clusters(store)
+    assert len(rows) == 2 and rows[0]["num_mentions"] == 2 and rows[0]["place_country"] == "CHN"

@@ -11,8 +11,9 @@ Rules (data: ``store/data/cluster_rules.yaml``):
   month/year for coarser precision). A mention joins when its own interval, widened by
   ``date_window_days`` (1), overlaps the anchor. The anchor never grows, so daily "A criticises B"
   reports a week apart do not chain into one cluster.
-* Place: when both the cluster and the mention have coordinates they must be within ``place_km``;
-  when both only have names, the names must match; otherwise place does not block.
+* Place: places in different countries never match; a country-level place ("in Iran") matches any
+  place in that country; otherwise, when both have coordinates they must be within ``place_km``,
+  when both only have names the names must match; an unknown place does not block.
 * A mention naming only one side ("China signed 20 agreements") first looks for its own partial key;
   failing that it joins a full-dyad cluster of the same code key and date that contains its known
   side (in the same role for directed codes), but only when exactly one such cluster exists.
@@ -126,7 +127,18 @@ def _km(lat1, lon1, lat2, lon2) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
+def _country_level(name: str | None, iso3: str | None) -> bool:
+    from .exports import country_name
+
+    return bool(name and iso3) and name.strip().casefold() == country_name(iso3).casefold()
+
+
 def same_place(cluster: Mapping[str, Any], row: Mapping[str, Any]) -> bool:
+    ca, cb = cluster["place_country"], row.get("location_country")
+    if ca and cb and ca != cb:
+        return False
+    if _country_level(cluster["place_name"], ca) or _country_level(row.get("location_name"), cb):
+        return True  # "in Iran" and "in Tehran" describe the same place at two resolutions
     if None not in (cluster["place_lat"], cluster["place_lon"], row.get("location_lat"), row.get("location_lon")):
         dist = _km(cluster["place_lat"], cluster["place_lon"], row["location_lat"], row["location_lon"])
         return dist <= rules()["place_km"]
@@ -212,7 +224,7 @@ def _complete(conn: sqlite3.Connection, cluster_id: int, k: Keys) -> None:
 def _new_cluster(conn: sqlite3.Connection, k: Keys | None, span, row: Mapping[str, Any], now: str) -> int:
     cur = conn.execute(
         "INSERT INTO clusters(match_key, src_key, tgt_key, code_key, date_lo, date_hi, place_name, place_lat,"
-        " place_lon, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " place_lon, place_country, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             k.match if k and span else f"solo:{row.get('mention_key')}",
             k.src if k else None,
@@ -223,6 +235,7 @@ def _new_cluster(conn: sqlite3.Connection, k: Keys | None, span, row: Mapping[st
             row.get("location_name"),
             row.get("location_lat"),
             row.get("location_lon"),
+            row.get("location_country"),
             now,
         ),
     )
@@ -249,8 +262,9 @@ def assign(conn: sqlite3.Connection, row: Mapping[str, Any], now: str) -> int:
     best = min(fits, key=lambda c: (_distance(c, span), c["id"]))
     if best["place_name"] is None and row.get("location_name"):
         conn.execute(
-            "UPDATE clusters SET place_name = ?, place_lat = ?, place_lon = ? WHERE id = ?",
-            (row.get("location_name"), row.get("location_lat"), row.get("location_lon"), best["id"]),
+            "UPDATE clusters SET place_name = ?, place_lat = ?, place_lon = ?, place_country = ? WHERE id = ?",
+            (row.get("location_name"), row.get("location_lat"), row.get("location_lon"),
+             row.get("location_country"), best["id"]),
         )
     return int(best["id"])
 

@@ -56,6 +56,11 @@ def _fips() -> dict[str, tuple[str, str]]:
     return {r[0]: (r[1], r[2]) for r in _table("iso3_fips.tsv")}
 
 
+def country_name(iso3: str | None) -> str:
+    """Country name for an ISO3 code ("" when unknown)."""
+    return _fips().get((iso3 or "").upper(), ("", ""))[1]
+
+
 def fips(iso3: str | None) -> str:
     return _fips().get((iso3 or "").upper(), ("", ""))[0]
 
@@ -94,10 +99,10 @@ def _action_geo(row: Mapping[str, Any]) -> dict[str, Any]:
     name, iso3 = row["location_name"], row["location_country"]
     if not name and row["location_lat"] is None:
         return {}
-    country_name = _fips().get((iso3 or "").upper(), ("", ""))[1]
-    is_country = bool(name and country_name and name.casefold() == country_name.casefold())
+    cname = country_name(iso3)
+    is_country = bool(name and cname and name.casefold() == cname.casefold())
     geo_type = 1 if is_country else (3 if iso3 == "USA" else 4)
-    full = name if is_country or not country_name else f"{name}, {country_name}"
+    full = name if is_country or not cname else f"{name}, {cname}"
     return {"ActionGeo_Type": geo_type, "ActionGeo_FullName": full, "ActionGeo_CountryCode": fips(iso3),
             "ActionGeo_Lat": row["location_lat"], "ActionGeo_Long": row["location_lon"]}
 
