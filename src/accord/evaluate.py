@@ -110,7 +110,7 @@ def run_set(name: str, directory: Path, nlp=None, limit: int | None = None) -> d
             from .actors.evaluate import evaluate_cases
         except ImportError:
             return {"set": name, "skipped": "accord.actors.evaluate is not available"}
-        return {"set": name, **evaluate_cases(rows)}
+        return {**evaluate_cases(rows), "set": name}
     pred = predict(rows, nlp)
     scorer = score_plover if name == "plover" else score_pentaclass
     return {"set": name, **scorer(rows, pred)}
