@@ -102,3 +102,9 @@ def test_article_filter(db):
     path, ids = db
     assert _codes(query.events(path, article=ids["a3"])) == ["112", "190"]
     assert _codes(query.events(path, article=ids["a2"], clustered=False)) == ["057"]
+
+
+def test_short_actor_values_match_exactly_only(db):
+    path, _ = db
+    assert query.events(path, actor="IR") == []  # not IRN by prefix, not "Iran" by substring
+    assert _codes(query.events(path, actor="Iran")) == ["042", "051", "057", "057", "112"]

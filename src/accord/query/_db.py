@@ -40,19 +40,35 @@ def like_escape(value: str) -> str:
     return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+MIN_FUZZY = 3
+
+
 def actor_clause(side: str, value: str, params: list) -> str:
     """Match one actor side ("source"/"target"/"subject"/"object") by code, country or name.
 
-    ``value`` matches when it equals the code or the ISO3 country, is a prefix of the code
-    ("IGO" matches "IGOUNO"), or occurs in the canonical name (case-insensitive).
+    ``value`` matches when it equals the code or the ISO3 country, or (when it has at least
+    ``MIN_FUZZY`` characters) is a prefix of the code ("IGO" matches "IGOUNO") or occurs in the
+    canonical name (case-insensitive). Shorter values match exactly only ("IR" is not "IRN"/"IRQ").
     """
     assert side in {"source", "target", "subject", "object"}
     v = value.strip()
-    params += [v.upper(), v.upper(), like_escape(v.upper()) + "%", "%" + like_escape(v.lower()) + "%"]
-    return (
-        f"(e.{side}_code = ? OR e.{side}_country = ? OR e.{side}_code LIKE ? ESCAPE '\\'"
-        f" OR lower(e.{side}_name) LIKE ? ESCAPE '\\')"
-    )
+    params += [v.upper(), v.upper()]
+    sql = f"(e.{side}_code = ? OR e.{side}_country = ?"
+    if len(v) >= MIN_FUZZY:
+        params += [like_escape(v.upper()) + "%", "%" + like_escape(v.lower()) + "%"]
+        sql += f" OR e.{side}_code LIKE ? ESCAPE '\\' OR lower(e.{side}_name) LIKE ? ESCAPE '\\'"
+    return sql + ")"
+
+
+def actor_matches(actor: dict | None, spec: str) -> bool:
+    """Python twin of ``actor_clause`` for one actor dict."""
+    if not actor:
+        return False
+    v = spec.strip()
+    code = (actor.get("code") or "").upper()
+    if v.upper() in {code, (actor.get("country") or "").upper()}:
+        return True
+    return len(v) >= MIN_FUZZY and (code.startswith(v.upper()) or v.lower() in (actor.get("name") or "").lower())
 
 
 _PHRASE = re.compile(r'"([^"]*)"')

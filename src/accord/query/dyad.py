@@ -22,7 +22,7 @@ from importlib import resources
 
 import yaml
 
-from ._db import actor_clause, connection
+from ._db import actor_clause, actor_matches, connection
 from .events import _ORDER, _SELECT, flat_row, nest
 from .records import FACT_SELECT, _fact
 
@@ -63,16 +63,6 @@ def _dyad_events(conn, cond: str, params: list) -> list[dict]:
     sql = (f"{_SELECT} WHERE e.id IN (SELECT rep_event_id FROM clusters WHERE id IN "
            f"(SELECT e.cluster_id FROM events e WHERE {cond})){_ORDER}")
     return [nest(flat_row(r)) for r in conn.execute(sql, params)]
-
-
-def actor_matches(actor: dict | None, spec: str) -> bool:
-    """Python twin of ``actor_clause``: code/country equal, code prefix, or name substring."""
-    if not actor:
-        return False
-    key = spec.strip().upper()
-    code = (actor.get("code") or "").upper()
-    return (key in {code, (actor.get("country") or "").upper()} or code.startswith(key)
-            or spec.strip().lower() in (actor.get("name") or "").lower())
 
 
 def _months(evs: list[dict], a: str) -> tuple[list[dict], dict]:
