@@ -178,3 +178,11 @@ def test_events_for_unknown_article_are_refused_cleanly(store):
     with pytest.raises(AccordError, match="no article"):
         store.add_facts(42, [fact("Iran is in the SCO.", "member_of", "IRN", "IGOSCO")])
     assert store.counts()["events"] == 0 and store.counts()["clusters"] == 0
+
+
+def test_paths_with_uri_characters_open_read_only(tmp_path):
+    path = str(tmp_path / "odd #1? 100%.db")
+    with Store(path) as s:
+        s.add_article(article(REPORT_A))
+    with Store(path, readonly=True) as ro:
+        assert ro.counts()["articles"] == 1

@@ -12,6 +12,7 @@ import re
 import sqlite3
 from importlib import resources
 from pathlib import Path
+from urllib.parse import quote
 
 from ..errors import AccordError
 
@@ -66,7 +67,7 @@ def connect(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
         if readonly:
             if path != ":memory:" and not Path(path).exists():
                 raise AccordError(f"database not found: {path}")
-            uri = f"file:{Path(path).resolve().as_posix()}?mode=ro"
+            uri = f"file:{quote(Path(path).resolve().as_posix())}?mode=ro"
             conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
         else:
             if path != ":memory:":
