@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -185,6 +186,9 @@ def _pycountry_entries() -> list[Entry]:
     return out
 
 
+_SIMPLE = re.compile(r"^[A-Za-z]+(?: [A-Za-z]+)*$").match
+
+
 @functools.lru_cache(maxsize=1)
 def _cities() -> dict[tuple[str, ...], tuple[str, str]]:
     """City and US-state names -> (ISO3, name); homonyms go to the most populous place."""
@@ -205,7 +209,7 @@ def _cities() -> dict[tuple[str, ...], tuple[str, str]]:
         pop = int(city.get("population") or 0)
         names = {city["name"]} | {a for a in city.get("alternatenames", ()) if a[:1].isupper() and a.isascii()}
         for nm in names:
-            k = key_of(nm)
+            k = tuple(nm.lower().split()) if _SIMPLE(nm) else key_of(nm)
             if k and (k not in best or best[k][0] < pop):
                 best[k] = (pop, cc, city["name"])
     for st in gc.get_us_states().values():

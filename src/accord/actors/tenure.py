@@ -22,6 +22,8 @@ FAR = "9999-12-31"
 
 def norm_date(date: str | None) -> str | None:
     """YYYY[-MM[-DD]] -> YYYY-MM-DD; "today"/"now" -> today's date; anything else -> None."""
+    if hasattr(date, "isoformat") and not isinstance(date, str):  # date / datetime objects
+        return date.isoformat()[:10]
     if not date or not isinstance(date, str):
         return None
     d = date.strip().lower()
