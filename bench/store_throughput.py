@@ -1,6 +1,6 @@
 """Store benchmark (not a test): article and event insert throughput, near-duplicates found.
 
-    PYTHONPATH=src .venv/bin/python tests/store/bench_store.py [--limit N]
+    .venv/bin/python bench/store_throughput.py [--limit N]
 
 Reads ../shared/corpus/news.jsonl (skips with a message when absent). Prints the rate of
 ``Store.add_article`` (content hash + MinHash/LSH + FTS) as a ratio to a baseline measured in the
@@ -20,13 +20,13 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path[:0] = [str(HERE.parents[1] / "src"), str(HERE)]
+sys.path[:0] = [str(HERE.parent / "src"), str(HERE.parent / "tests" / "store")]
 
 from accord.models import Article  # noqa: E402
 from accord.store import Store  # noqa: E402
 from accord_store_factory import CODES, event  # noqa: E402
 
-CORPUS = Path(os.environ.get("ACCORD_SHARED", HERE.parents[1] / ".." / "shared")) / "corpus" / "news.jsonl"
+CORPUS = Path(os.environ.get("ACCORD_SHARED", HERE.parent / ".." / "shared")) / "corpus" / "news.jsonl"
 
 
 def load(limit: int | None) -> list[Article]:
