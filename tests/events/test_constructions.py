@@ -159,3 +159,13 @@ def test_event_shape_and_evidence_offsets(code):
     assert text[ev["trigger_start"]:ev["trigger_end"]] == "attacked"
     assert d["cameo_root"] == "19" and d["quad_class"] == 4 and d["goldstein"] == -10.0
     assert 0.0 <= d["confidence"] <= 1.0
+
+
+def test_protest_aim_is_one_event(code):
+    evs = code("Thousands of Chilean students marched in Santiago to demand free education.")
+    assert [e.cameo[:2] for e in evs] == ["14"]
+
+
+def test_to_protest_is_the_aim_not_a_second_event(code):
+    evs = code("Venezuela recalled its ambassador to protest the decision by Panama.")
+    assert [e.cameo for e in evs] == ["161"]

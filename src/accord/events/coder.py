@@ -23,6 +23,8 @@ RECIP_CODES = frozenset({"057", "190", "030"})
 _SUBORDINATE = frozenset({"advcl", "relcl", "acl", "pcomp", "csubj", "parataxis", "prep", "pobj", "npadvmod", "amod"})
 _CHAIN = frozenset({"conj", "xcomp", "dobj", "attr", "oprd", "ccomp", "dative", "nsubj", "nsubjpass"})
 MAX_PER_TRIGGER = 6
+#: Events other than a sentence's most confident one are kept only from this confidence up.
+MIN_SIDE_CONFIDENCE = 0.45
 
 
 @dataclass
@@ -166,6 +168,20 @@ def _reporting(sent, trig: dict, consumed: set, lex: Lexicon) -> list:
         if tok.i not in trig:
             statements.append(Trigger(tok, "010", "verb", frame="report"))
     return statements
+
+
+def _absorb_purposes(trig: dict, consumed: set) -> None:
+    """A protest's stated aim is part of the protest ("demonstrated to demand reforms", "rallied,
+    calling for independence"), and "to protest X" is the aim of what was done: one event, not two."""
+    for t in trig.values():
+        tok = t.token
+        if tok.i in consumed or tok.dep_ not in ("advcl", "xcomp", "acl"):
+            continue
+        head = trig.get(tok.head.i)
+        if head is None or head.token.i in consumed or head.frame == "report":
+            continue
+        if (head.code[:2] == "14" and t.code[:2] in ("02", "10", "11", "14")) or t.code == "140":
+            consumed.add(tok.i)
 
 
 def _main_level(tok) -> int:
@@ -334,6 +350,7 @@ def code_sentence(sent, lex: Lexicon, idx=None, negated=None) -> list[Draft]:
     trig = _find_triggers(sent, lex, idx)
     consumed = _compose_frames(trig, lex)
     _apply_future(trig, consumed, neg)
+    _absorb_purposes(trig, consumed)
     statements = _reporting(sent, trig, consumed, lex)
     active = [t for i, t in sorted(trig.items()) if i not in consumed]
     rl = _Roles(idx)
@@ -342,6 +359,9 @@ def code_sentence(sent, lex: Lexicon, idx=None, negated=None) -> list[Draft]:
         drafts = _drafts(sent, statements[:1], rl, idx, bare=False)
     if not drafts:  # nothing else: nominal events without actors, at low confidence
         drafts = _drafts(sent, _bare_nominals(sent, lex), rl, idx, bare=True)
+    if drafts:  # weakly evidenced side events (background nominals, actorless subordinate clauses)
+        best = max(d.confidence for d in drafts)
+        drafts = [d for d in drafts if d.confidence >= MIN_SIDE_CONFIDENCE or d.confidence == best]
     return drafts
 
 
