@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from ..errors import DictionaryError
 from .loader import Entry, read_path, read_tsv
 from .tokens import key_of, singular
@@ -82,20 +84,21 @@ class ActorDictionary:
                 if e.kind == "country" and e.country and e.name and (e.origin != "pycountry"
                                                                      or e.country not in self.country_names):
                     self.country_names[e.country] = e.name
-        from spacy.lang.en.stop_words import STOP_WORDS
-
         self.cities = {k: v for k, v in self.cities.items()
                        if not (len(k) == 1 and (k[0] in STOP_WORDS or k in self.index))}
         for k in self.cities:
             self._note_len(k)
         self.surnames: dict[str, list[Entry]] = {}
-        for k, es in list(self.index.items()):
-            for e in es:
-                if e.kind == "person" and len(k) >= 2 and k[-1].isalpha() and len(k[-1]) > 2:
-                    if (k[-1],) not in self.index:
-                        lst = self.surnames.setdefault(k[-1], [])
-                        if e not in lst:
-                            lst.append(e)
+        for e in (e for es in self.index.values() for e in es if e.kind == "person"):
+            for n in e.names:
+                k = key_of(n)
+                last = n.split()[-1] if n.split() else ""
+                if len(k) < 2 or not k[-1].isalpha() or len(k[-1]) <= 2 or "-" in last \
+                        or k[-1] in STOP_WORDS or (k[-1],) in self.index:
+                    continue  # "Moon Jae-in": the part after a hyphen is a given name
+                lst = self.surnames.setdefault(k[-1], [])
+                if e not in lst:
+                    lst.append(e)
         self.size = sum(len(v) for v in self.index.values())
 
     def _note_len(self, k: tuple[str, ...]) -> None:
