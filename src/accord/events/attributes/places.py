@@ -59,7 +59,9 @@ def _climb(tok, trigger, lx):
         if dep == "pobj" and head.dep_ in ("prep", "agent", "dative") or (dep == "pobj" and head.pos_ == "ADP"):
             prep = head.lower_
             if prep == "of" and (_is_place_noun(head.head, lx) or head.head.ent_type_ in lx["labels"]):
-                cur, depth = head.head, depth + 2
+                # "the city of Nablus" names the city; "the Zahra neighbourhood of Jiddah" contains it
+                named = any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.head.children)
+                cur, depth, contained = head.head, depth + (-1 if named else 2), contained or named
                 continue
             if prep == "of" and head.head.i == trigger.i and trigger.pos_ == "NOUN":
                 return trigger, depth  # "the bombing of Beirut"
@@ -139,6 +141,11 @@ def _looks_like_place(ent, lx) -> bool:
     return geocode(ent.text) is not None
 
 
+def _is_facility(ent, lx) -> bool:
+    """A building or site ("the Victoria Hotel"): the town it is in is the better event place."""
+    return ent.label_ == "FAC" or (ent.label_ in _MISLABELLED and _is_place_noun(ent.root, lx))
+
+
 def _candidates(span, lx) -> list:
     """Place entities, plus proper-noun runs the NER missed that the gazetteer knows."""
     out = [e for e in entities(span) if e.label_ in lx["labels"] or (e.label_ in _MISLABELLED and _looks_like_place(e, lx))]
@@ -191,8 +198,9 @@ def event_place_span(sent, trigger, **_ignored):
                     base = 3
                 # own clause: 0 (a noun argument's place: 1); governing clause 2, coordinated 3, adverbial 4
                 rank = (1 if anchor.pos_ not in ("VERB", "AUX") else 0) if base == 0 else base + 1
-            # own clause first, then the smallest place (most specific), then the nearest
-            key = (rank, place_size(ent.text), -depth, abs(ent.root.i - trigger.i))
+            # own clause first, towns before buildings, then the smallest place, the most
+            # specific by structure, the nearest
+            key = (rank, _is_facility(ent, lx), place_size(ent.text), -depth, abs(ent.root.i - trigger.i))
             if best is None or key < best[0]:
                 best = (key, ent)
         return best[1] if best else None
