@@ -169,3 +169,15 @@ def test_protest_aim_is_one_event(code):
 def test_to_protest_is_the_aim_not_a_second_event(code):
     evs = code("Venezuela recalled its ambassador to protest the decision by Panama.")
     assert [e.cameo for e in evs] == ["161"]
+
+
+def test_claim_of_responsibility_ranks_first(code):
+    evs = code("The Ugandan rebels claimed that they had attacked an army post near the Congolese border.")
+    top = max(evs, key=lambda e: e.confidence)
+    assert top.cameo == "015"
+    assert any(e.cameo == "190" and e.source and e.source.key == "UGA" for e in evs)  # "they" = the rebels
+
+
+def test_order_to_coerce_is_the_coercion(code):
+    evs = code("The Zimbabwean government ordered two newspapers to suspend publication.")
+    assert any(e.cameo.startswith("17") and e.source.key == "ZWE" for e in evs)

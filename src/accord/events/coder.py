@@ -84,9 +84,9 @@ def _inner_trigger(tok, trig: dict, frame: str, noun=None):
     cands = [c for c in tok.children if c.dep_ == "xcomp"]
     if noun is not None:
         cands = [c for c in noun.children if c.dep_ in ("acl", "ccomp", "xcomp", "relcl") and c.pos_ in ("VERB", "AUX")] + cands
-    if frame in ("demand", "appeal", "refuse", "intent"):
+    if frame in ("demand", "appeal", "refuse", "intent", "order"):
         cands += [c for c in tok.children if c.dep_ == "ccomp"]
-    if frame in ("intent", "refuse", "demand", "appeal", "threat"):  # "agreed to a ceasefire", "called for elections"
+    if frame in ("intent", "refuse", "demand", "appeal", "threat", "order"):  # "agreed to a ceasefire", "called for elections"
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in ("to", "for", "on"):
                 cands += [p for p in c.children if p.dep_ == "pobj"]
@@ -152,7 +152,14 @@ def _reporting(sent, trig: dict, consumed: set, lex: Lexicon) -> list:
     for tok in sent:
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in lex.reporting:
             continue
+        if tok.i in trig and trig[tok.i].frame == "report" and trig[tok.i].code == "010":
+            del trig[tok.i]  # a plain report: a statement only if nothing else is said
         if tok.i in trig and trig[tok.i].code[:2] not in ("01",):
+            continue
+        claimed = _claimed_event(tok, trig, consumed)
+        if claimed is not None:  # "the rebels claimed that they had attacked the base"
+            trig[tok.i] = Trigger(tok, "015", "verb")
+            claimed.notes.append(("claimed", tok))
             continue
         comps = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp")]
         must = next((c for c in comps if has_must(c)), None)
@@ -182,6 +189,21 @@ def _absorb_purposes(trig: dict, consumed: set) -> None:
             continue
         if (head.code[:2] == "14" and t.code[:2] in ("02", "10", "11", "14")) or t.code == "140":
             consumed.add(tok.i)
+
+
+CLAIM_VERBS = frozenset({"claim", "admit", "acknowledge", "confess"})
+
+
+def _claimed_event(tok, trig: dict, consumed: set):
+    """The event a speaker claims for itself: a claim verb whose reported clause has a pronoun
+    subject and an event (CAMEO 015, claim responsibility)."""
+    if tok.lemma_.lower() not in CLAIM_VERBS:
+        return None
+    for c in tok.children:
+        if c.dep_ == "ccomp" and c.i in trig and c.i not in consumed:
+            if any(s.dep_ == "nsubj" and s.pos_ == "PRON" for s in c.children) and trig[c.i].code[:2] in CONFLICT_FUTURE:
+                return trig[c.i]
+    return None
 
 
 def _main_level(tok) -> int:
@@ -236,7 +258,7 @@ def _verb_roles(t: Trigger, trig_roles) -> tuple[list, list]:
     sources = roles.first_actors(subj, idx)
     sources = roles.resolve_pronoun(subj[0] if subj else None, sources, idx)
     targets: list = []
-    if t.frame in ("demand", "appeal"):
+    if t.frame in ("demand", "appeal", "order"):
         objs = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
         objs += roles.prep_objects(tok, ("on", "upon", "to"))
         dt = [n[1] for n in t.notes if n[0] == "demand_target"]
@@ -336,6 +358,8 @@ def _confidence(t: Trigger, source, target) -> float:
         conf = min(conf, 0.3) - 0.1
     elif t.code[:2] == "01":
         conf -= 0.1
+    if any(n[0] == "claimed" for n in t.notes):
+        conf -= 0.2  # the claim of responsibility is the reported act
     if source is None:
         conf -= 0.12
     if target is None:

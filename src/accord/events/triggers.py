@@ -20,7 +20,7 @@ DEMAND = {"04": "108", "05": "102", "06": "101", "07": "103", "08": "105", "0831
           "085": "1054", "086": "1055", "087": "106", "0871": "107", "": "100"}
 APPEAL = {"04": "026", "05": "022", "06": "021", "07": "023", "08": "025", "0831": "0241", "0841": "0253",
           "085": "0254", "086": "0255", "087": "0256", "0871": "0256", "": "020"}
-TABLES = {"intent": INTENT, "threat": THREAT, "refuse": REFUSE, "demand": DEMAND, "appeal": APPEAL}
+TABLES = {"order": DEMAND, "intent": INTENT, "threat": THREAT, "refuse": REFUSE, "demand": DEMAND, "appeal": APPEAL}
 CONFLICT_ROOTS = frozenset({"10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20"})
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
 
@@ -34,6 +34,10 @@ def compose(frame: str, inner: str) -> str:
         return inner
     if frame == "consider":
         return "014"
+    if frame == "order":  # an order to coerce is the coercion ("ordered the paper to suspend publication")
+        if root == "17":
+            return inner
+        frame = "demand"
     if frame == "intent" and root in CONFLICT_ROOTS:
         frame = "threat"
     if frame == "threat" and root not in CONFLICT_ROOTS:
@@ -103,7 +107,7 @@ def _obj_matches(rule: Rule, objs, idx) -> bool:
             return True
         for o in objs:
             lemma = o.lemma_.lower()
-            text = " ".join(t.lower_ for t in o.subtree if t.i <= o.i + 2)
+            text = " ".join(t.lower_ for t in o.subtree if t.i <= o.i + 4)
             if lemma in rule.object or o.lower_ in rule.object or any(" " in w and w in text for w in rule.object):
                 return True
             if any(c.lemma_.lower() in rule.object for c in o.children if c.dep_ in ("compound", "amod")):
