@@ -31,6 +31,7 @@ def test_cli_bad_rows_do_not_stop_the_run(nlp):
         json.dumps([1, 2, 3]),
         json.dumps({"id": "baddate", "text": "Kenyan troops attacked Somali militants.", "date": "yesterday"}),
         json.dumps({"id": "ok2", "text": "Finland held talks with Sweden."}),
+        json.dumps({"id": "longsent", "text": "Kenyan troops attacked the town and " * 20000}),
     ]
     out = _run(rows)
     assert len(out) == len(rows)
@@ -46,6 +47,7 @@ def test_cli_bad_rows_do_not_stop_the_run(nlp):
     assert out[8]["error"].startswith("bad-row")
     assert by["baddate"]["error"].startswith("bad-date")
     assert by["ok2"]["events"][0]["plover"]["event"] == "CONSULT"
+    assert by["longsent"]["error"].startswith("oversize-sentence") and by["longsent"]["events"] == []
 
 
 def test_cli_event_shape(nlp):

@@ -8,8 +8,6 @@ import click
 
 from .options import actors_option, config_option, settings_from
 
-#: Largest JSONL line read (bytes); longer lines get a per-row error.
-MAX_LINE = 5_000_000
 
 
 def _rows(stream, max_line: int):

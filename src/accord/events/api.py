@@ -95,12 +95,17 @@ def code_texts(rows: Iterable[dict], nlp=None, batch_rows: int = 32) -> Iterator
 
 
 def _prepare(row, nlp):
-    from ..nlp.selective import candidate_docs
+    from ..nlp.selective import MAX_SENT_TOKENS, candidate_docs
 
     if not isinstance(row, dict):
         raise Rejected("bad-row", detail="row is not a JSON object")
     text, date = check_text(row.get("text"), row.get("date"), getattr(nlp, "max_length", 1_000_000))
-    return candidate_docs(nlp, text, date=date, pattern_files=_pattern_files(nlp))
+    too_long: list[int] = []
+    docs = candidate_docs(nlp, text, date=date, pattern_files=_pattern_files(nlp), too_long=too_long)
+    if too_long and not docs:
+        raise Rejected("oversize-sentence", detail=f"a sentence of {max(too_long)} tokens is too long to parse "
+                                                   f"(limit {MAX_SENT_TOKENS}); nothing coded")
+    return docs
 
 
 def _code_batch(rows: list, nlp) -> Iterator[tuple]:

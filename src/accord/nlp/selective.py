@@ -67,15 +67,21 @@ def is_candidate(tokens, pattern_files: tuple[str, ...] = ()) -> bool:
     return False
 
 
-def candidate_docs(nlp, text: str, *, date=None, base: int = 0, context=None, pattern_files=()):
+def candidate_docs(nlp, text: str, *, date=None, base: int = 0, context=None, pattern_files=(), too_long=None):
     """Doc objects (tokenized only) for the candidate sentences of ``text``, each with
     ``user_data`` set: ``accord_date``, ``accord_offset`` (char offset in the article) and the
-    shared ``accord_actor_context`` dict."""
+    shared ``accord_actor_context`` dict. Sentences over ``MAX_SENT_TOKENS`` tokens are skipped and
+    their lengths appended to ``too_long`` when given."""
     context = {} if context is None else context
     out = []
     for a, b in split(nlp, text):
         sub = text[a:b]
         doc = nlp.make_doc(sub)
+        if len(doc) > MAX_SENT_TOKENS:
+            if too_long is not None:
+                too_long.append(len(doc))
+            log.info("sentence of %d tokens at %d not parsed (limit %d)", len(doc), base + a, MAX_SENT_TOKENS)
+            continue
         if not is_candidate([t.text for t in doc], pattern_files):
             continue
         doc.user_data["accord_date"] = date
