@@ -100,3 +100,9 @@ def test_odd_sentences_never_raise(parse):
         doc, _ = parse(text)
         got = resolve_event_date(doc, doc[len(doc) // 2], ART)
         assert len(got) == 3 and got[2] in (True, False)
+
+
+def test_rolling_year_versus_calendar_year():
+    # "over the last year" is the twelve months before a December article: mostly the same year
+    assert resolve_phrase("over the last year", "2023-12-10") == ("2023-01-01", "year")
+    assert resolve_phrase("last year", "2023-12-10") == ("2022-01-01", "year")

@@ -122,6 +122,36 @@ def _weekday(base: date, wd: int, mode: str, prefer_past: bool) -> date:
     return base - timedelta(days=back)
 
 
+def _ago(m, base: date, lx: dict):
+    """"three days ago", "two weeks ago", "a month ago", "two decades ago"."""
+    n = int(m.group(1)) if m.group(1).isdigit() else lx["numbers"][m.group(1)]
+    unit = m.group(2)
+    if unit == "day":
+        return base - timedelta(days=n), "day"
+    if unit == "week":
+        return base - timedelta(days=7 * n), "day"
+    if unit == "month":
+        return _month_start(base, -n), "month"
+    return date(base.year - n * (10 if unit == "decade" else 1), 1, 1), "year"
+
+
+def _named_period(m, t: str, base: date):
+    """"last week", "earlier this month", "next year", "over the past year" (rolling)."""
+    which, unit = m.group(1), m.group(2)
+    step = {"last": -1, "past": -1, "previous": -1, "next": 1}.get(which, 0)
+    if unit == "week":
+        if step == 0:
+            monday = base - timedelta(days=base.weekday())
+            return (monday if monday < base else base), "day"
+        return base + timedelta(days=7 * step), "day"
+    if unit == "month":
+        return _month_start(base, step), "month"
+    rolling = which == "past" or re.search(r"\b(over|in|during|within)\s+(last|past)\s+year\b", t)
+    if rolling:  # the twelve months before the article: dated to the year of their midpoint
+        return date((base - timedelta(days=182)).year, 1, 1), "year"
+    return date(base.year + step, 1, 1), "year"
+
+
 def _relative(t: str, base: date, prefer_past: bool, lx: dict):
     """Rules for expressions relative to the article date. ``t`` is normalised lower-case text."""
     if any(re.search(rf"\b{re.escape(p)}\b", t) for p in lx["yesterday"]):
@@ -130,36 +160,15 @@ def _relative(t: str, base: date, prefer_past: bool, lx: dict):
         return base, "day"
     m = lx["re_ago"].search(t)
     if m:
-        n = int(m.group(1)) if m.group(1).isdigit() else lx["numbers"][m.group(1)]
-        unit = m.group(2)
-        if unit == "day":
-            return base - timedelta(days=n), "day"
-        if unit == "week":
-            return base - timedelta(days=7 * n), "day"
-        if unit == "month":
-            return _month_start(base, -n), "month"
-        return date(base.year - n * (10 if unit == "decade" else 1), 1, 1), "year"
+        return _ago(m, base, lx)
     if "weekend" in t:
-        sat = _weekday(base, 5, "next" if re.search(r"\b(next|coming)\b", t) else "", True)
-        return sat, "day"
+        return _weekday(base, 5, "next" if re.search(r"\b(next|coming)\b", t) else "", True), "day"
     m = lx["re_weekday"].search(t)
     if m:
         return _weekday(base, lx["weekdays"][m.group(2)], m.group(1) or "", prefer_past), "day"
     m = re.search(r"\b(last|past|this|next|earlier this|later this|previous)\s+(week|month|year)\b", t)
     if m:
-        which, unit = m.group(1), m.group(2)
-        step = {"last": -1, "past": -1, "previous": -1, "next": 1}.get(which, 0)
-        rolling = which == "past" or bool(re.search(r"\b(over|in|during)\s+the\s+(last|past)\s+(week|month|year)\b", t))
-        if unit == "week":
-            if step == 0:
-                monday = base - timedelta(days=base.weekday())
-                return (monday if monday < base else base), "day"
-            return base + timedelta(days=7 * step), "day"
-        if unit == "month":
-            return _month_start(base, step), "month"
-        if rolling:
-            return date((base - timedelta(days=182)).year, 1, 1), "year"
-        return date(base.year + step, 1, 1), "year"
+        return _named_period(m, t, base)
     return None
 
 
