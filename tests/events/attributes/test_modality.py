@@ -14,6 +14,7 @@ from accord.events.attributes.modality import is_intent, modality, negated, refu
         ("The council failed to adopt the resolution.", "adopt", True),
         ("The guerrillas withdrew without releasing the hostages.", "releasing", True),
         ("Peru recognised the new government.", "recognised", False),
+        ("Peru not only recognised the new government but also sent an envoy.", "recognised", False),
         ("The council refused to adopt the resolution.", "adopt", False),
     ],
 )

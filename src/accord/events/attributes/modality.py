@@ -43,7 +43,13 @@ def _governors(trigger, max_up: int = 3):
 
 
 def _has_neg_child(tok, lx) -> bool:
-    return any(c.dep_ == "neg" or (c.dep_ in ("advmod", "det", "preconj") and c.lower_ in lx["words"]) for c in tok.children)
+    for c in tok.children:
+        if c.dep_ == "neg" or (c.dep_ in ("advmod", "det", "preconj") and c.lower_ in lx["words"]):
+            nxt = c.nbor(1) if c.i + 1 < len(c.doc) else None
+            if nxt is not None and nxt.lower_ == "only" and c.lower_ == "not":
+                continue  # "not only signed ... but also"
+            return True
+    return False
 
 
 def _negated(trigger, lx) -> bool:
