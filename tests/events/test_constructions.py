@@ -181,3 +181,14 @@ def test_claim_of_responsibility_ranks_first(code):
 def test_order_to_coerce_is_the_coercion(code):
     evs = code("The Zimbabwean government ordered two newspapers to suspend publication.")
     assert any(e.cameo.startswith("17") and e.source.key == "ZWE" for e in evs)
+
+
+def test_fighting_a_problem_is_not_an_assault(code):
+    evs = code("Kenya and Ethiopia have similar positions on fighting corruption and drought.")
+    assert not [e for e in evs if e.cameo.startswith(("18", "19"))]
+
+
+def test_meeting_place_is_not_a_target(code):
+    got = keys(code("Iran's president Ebrahim Raisi visited China. The two met at the headquarters of China's parliament."))
+    assert {("IRN", "CHN", "040"), ("CHN", "IRN", "040")} <= got
+    assert ("CHN", "CHN", "040") not in got

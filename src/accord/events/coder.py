@@ -334,8 +334,10 @@ def _pairs(t: Trigger, sources, targets, between) -> list:
     recip = t.recip or t.code[:2] in RECIP_ROOTS or t.code[:3] in RECIP_CODES
     targets = [g for g in targets if not any(_same(g, s) for s in sources)] or ([] if sources else targets)
     out = []
-    if between or (recip and len(sources) >= 2 and not targets):
+    if between or (recip and len(sources) >= 2):  # "X and Y met", "the two signed" (+ any outside party)
+        keys = {a.key for a in sources}
         out = [(a, b) for a in sources for b in sources if not _same(a, b)]
+        out += [(s, g) for s in sources for g in targets if g.key not in keys]
     elif sources and targets:
         out = [(s, g) for s in sources for g in targets]
         heads = [t.token] + [c for c in t.token.children if c.dep_ in ("dobj", "nsubjpass")]

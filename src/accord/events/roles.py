@@ -267,13 +267,19 @@ def own_possession(tok) -> bool:
 CLAUSE_BREAKS = frozenset({"relcl", "advcl", "acl", "ccomp", "csubj", "csubjpass", "parataxis", "conj", "nsubj", "nsubjpass", "mark"})
 
 
-def clause_tokens(verb) -> list:
+#: Prepositional phrases that say where/when, never whom ("met at the headquarters of X").
+CIRCUMSTANCE_PREPS = frozenset({"at", "in", "inside", "near", "outside", "during", "since", "after", "before",
+                                "throughout", "across", "amid", "despite", "within", "until"})
+
+
+def clause_tokens(verb, circumstances: bool = False) -> list:
     """Tokens of ``verb``'s own clause after the verb (objects, prepositional phrases, xcomp chains),
-    not descending into other clauses or the subject."""
+    not descending into other clauses or the subject, nor (unless ``circumstances``) into
+    where/when phrases."""
     out, stack = [], [c for c in verb.children if c.i > verb.i]
     while stack:
         t = stack.pop(0)
-        if t.dep_ in CLAUSE_BREAKS:
+        if t.dep_ in CLAUSE_BREAKS or (not circumstances and t.dep_ == "prep" and t.lower_ in CIRCUMSTANCE_PREPS):
             continue
         out.append(t)
         stack.extend(t.children)
@@ -282,8 +288,9 @@ def clause_tokens(verb) -> list:
 
 def clause_actor(verb, idx: ActorIndex, places: bool = False) -> list:
     """The first actor named in ``verb``'s own clause after it (or place, with ``places``)."""
-    for t in clause_tokens(verb):
+    for t in clause_tokens(verb, circumstances=places):
         a = idx.place_at(t) if places else idx.at(t)
         if a is not None and not weak(a):
             return [a]
     return []
+

@@ -103,8 +103,11 @@ def objects(tok) -> list:
 
 def _obj_matches(rule: Rule, objs, idx) -> bool:
     if rule.object:
-        if "*" in rule.object and any(c.dep_ in ("dobj", "nsubjpass") for c in tok_children(objs)):
+        direct = tok_children(objs)
+        if "*" in rule.object and direct:
             return True
+        if "-" in rule.object:
+            return not direct
         for o in objs:
             lemma = o.lemma_.lower()
             text = " ".join(t.lower_ for t in o.subtree if t.i <= o.i + 4)
