@@ -69,3 +69,12 @@ def test_every_sector_used_in_the_data_has_a_description_and_plover_sector():
     used = {e.sector for es in get_dictionary().index.values() for e in es if e.sector}
     assert used <= set(codes), used - set(codes)
     assert plover_sector("MIL") == "military" and plover_sector("XXX") is None
+
+
+def test_grammar_lists_are_plain_words():
+    import yaml
+
+    from accord.actors.grammar import PATH
+
+    for name, items in yaml.safe_load(PATH.read_text(encoding="utf-8")).items():
+        assert all(isinstance(w, str) for w in items), name  # YAML reads a bare on/no/yes as a boolean

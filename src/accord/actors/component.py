@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 from ..models import Actor
 from . import coref
 from .dictionary import get_dictionary
-from .mentions import doc_tokens, find_mentions, place_kind, place_only_by_position
+from .mentions import LOCATIVE, doc_tokens, find_mentions, place_kind, place_only_by_position
 from .resolver import combine, partial_to_actor
 
 log = logging.getLogger(__name__)
@@ -108,7 +108,6 @@ def _place(a: Actor, span: Span, offset: int) -> Actor:
     return replace(a, text=span.text, start=span.start_char + offset, end=span.end_char + offset)
 
 
-LOCATIVE = {"in", "at", "near", "inside", "outside", "across", "throughout", "around", "within", "into", "outside"}
 MODIFIER_DEPS = {"compound", "amod", "nmod"}
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..models import Actor
+from .grammar import words
 from .loader import Entry
 from .tenure import norm_date
 from .tokens import key_of
@@ -104,9 +105,10 @@ def link_title(ctx: dict, actor: Actor, partial) -> Actor:
 def possessor_country(ctx: dict, actor: Actor, before: str) -> Actor:
     """"his administration", "its army": a sector with no country takes the country of the last
     person ("his"/"her") or the last state ("its"/"their")."""
-    if actor.country or actor.kind != "sector" or before not in ("his", "her", "its", "their"):
+    person, state = words("person_possessives"), words("state_possessives")
+    if actor.country or actor.kind != "sector" or before not in person | state:
         return actor
-    if before in ("his", "her"):
+    if before in person:
         src = last_person(ctx)
         country = src.country if src else None
     else:

@@ -14,19 +14,18 @@ from pathlib import Path
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..errors import DictionaryError
+from .grammar import words
 from .loader import Entry, read_path, read_tsv
 from .tokens import key_of, singular
 
 log = logging.getLogger(__name__)
 
 DATA = Path(__file__).resolve().parent / "data"
-SECTORISH = {"sector", "role", "leader", "modifier", "pair", "state-ref", "ignore"}
 #: Kinds that are proper names: matched only when the text capitalises the first token.
 PROPER = {"country", "demonym", "capital", "city", "igo", "org", "person"}
 MAX_KEY = 10
 #: Capitalised function words that do not make a neighbouring city part of a person's name.
-NOT_NAMES = {"the", "in", "at", "on", "of", "for", "from", "to", "by", "near", "and", "but", "a", "an", "as",
-             "with", "after", "before", "since", "when", "while", "during", "outside", "inside", "across"}
+NOT_NAMES = words("not_names")
 MIN_CITY_POPULATION = 15000
 
 
@@ -93,7 +92,7 @@ class ActorDictionary:
             for n in e.names:
                 k = key_of(n)
                 last = n.split()[-1] if n.split() else ""
-                if len(k) < 2 or not k[-1].isalpha() or len(k[-1]) <= 2 or "-" in last \
+                if len(k) < 2 or not k[-1].isalpha() or len(k[-1]) <= 2 or _GIVEN_HYPHEN(last) \
                         or k[-1] in STOP_WORDS or (k[-1],) in self.index:
                     continue  # "Moon Jae-in": the part after a hyphen is a given name
                 lst = self.surnames.setdefault(k[-1], [])
@@ -189,6 +188,7 @@ def _pycountry_entries() -> list[Entry]:
     return out
 
 
+_GIVEN_HYPHEN = re.compile(r"^[A-Z][a-z]+-[a-z]+$").match  # "Jae-in": a Korean given name, not a surname
 _SIMPLE = re.compile(r"^[A-Za-z]+(?: [A-Za-z]+)*$").match
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .dictionary import ActorDictionary, Match
+from .grammar import words
 from .resolver import Tok, pick
 from .tokens import norm_token
 
@@ -19,13 +20,10 @@ TITLE = {"role", "leader"}
 NAMEISH = {"country", "capital", "demonym", "city", "igo", "org", "person"}
 GLUE = {"'s", "'", "-", "–", "’s", "’"}
 PLACE_KINDS = {"country", "capital", "city"}
-BACKED_WORDS = {"backed", "sponsored", "allied", "aligned", "supported", "funded", "trained", "armed", "inspired", "led"}
-PLACE_PREPS = {"in", "throughout", "across", "of", "from", "inside"}
-LOCATIVE = {"in", "at", "near", "inside", "outside", "across", "throughout", "around", "within", "into"}
-SURNAME_STOP = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
-                "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-                "saturday", "sunday", "new", "young", "long", "power", "king", "rice", "white", "black",
-                "brown", "green", "church", "bush", "mass", "hope", "will", "faith", "grace", "may"}
+BACKED_WORDS = words("backed_or_led")
+PLACE_PREPS = words("sector_place")
+LOCATIVE = words("locative")
+SURNAME_STOP = words("surname_stop")
 MAX_NAME = 4
 
 
@@ -136,7 +134,7 @@ def _qualifier_start(toks: list[Tok], start: int) -> int:
     j = start - 1
     while j >= 0 and toks[j].key == "":
         j -= 1
-    if j >= 0 and toks[j].key in ("ethnic", "pro", "anti"):
+    if j >= 0 and toks[j].key in words("qualifiers"):
         return j
     return start
 

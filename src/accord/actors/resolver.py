@@ -13,16 +13,16 @@ from dataclasses import dataclass, field
 from ..models import Actor
 from .dictionary import ActorDictionary, Match
 from .loader import Entry
+from .grammar import words
 from .tenure import choose
 from .tokens import key_of
 
-BOUNDARY = {"of", "to", "at", "in", "from", "for", "across", "on", "with", "near", "against", "by", "over",
-            "after", "amid", "during", ",", "(", "who", "which", "that", ";", ":", "under", "inside", "outside"}
+BOUNDARY = words("boundary")
 PRIORITY = ["person", "igo", "org", "country", "capital", "state-ref", "demonym", "city", "role", "leader",
             "sector", "pronoun", "modifier", "pair", "ignore"]
 PLACE_KINDS = {"country", "capital", "demonym", "city"}
 SECTOR_KINDS = {"sector", "role", "pronoun"}
-NAME_STOP = {"the", "a", "an", "mr", "mrs", "ms", "dr", "he", "she", "they", "it", "his", "her", "their", "its"}
+NAME_STOP = words("name_stop")
 MAX_CHARS = 400
 
 
@@ -112,10 +112,10 @@ def _pro_anti(toks: list[Tok], m: Match) -> bool:
     j = m.start - 1
     while j >= 0 and not toks[j].key:
         j -= 1
-    return j >= 0 and toks[j].key in ("pro", "anti", "ethnic")
+    return j >= 0 and toks[j].key in words("qualifiers")
 
 
-BACKED = {"backed", "sponsored", "allied", "aligned", "supported", "funded", "trained", "armed", "inspired"}
+BACKED = words("backed")
 
 
 def _backed(toks: list[Tok], m: Match) -> bool:
