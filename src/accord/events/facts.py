@@ -16,6 +16,7 @@ import logging
 from functools import lru_cache
 from pathlib import Path
 
+from ..errors import DictionaryError
 from ..models import Actor, Evidence, Fact, Quantity
 from .attributes import as_span
 from .attributes.dates import article_fallback, resolve_event_date
@@ -38,8 +39,6 @@ def _as_set(values) -> frozenset:
 
 
 def _compile(raw: dict, source: str) -> dict:
-    from ..errors import DictionaryError
-
     try:
         pred = raw["predicate"]
         pat = {
@@ -69,7 +68,12 @@ def load_patterns(extra_files: tuple = ()) -> dict:
 
     by_lemma: dict = {}
     for path in (DATA_FILE, *map(Path, extra_files)):
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+            raise DictionaryError(str(path), None, f"cannot read fact patterns: {exc}") from exc
+        if not isinstance(data, dict) or not isinstance(data.get("relations", []), list):
+            raise DictionaryError(str(path), None, "expected a mapping with a 'relations' list")
         for raw in data.get("relations", []):
             pat = _compile(raw, str(path))
             for lemma in pat["lemmas"]:
@@ -351,19 +355,22 @@ def extract_facts(sent, article_date=None, actor_of=None, offset: int | None = N
             context = shared if isinstance(shared, dict) else {}
         if actor_of is None:
             actor_of = _default_actor_of(doc)
+        patterns = load_patterns(tuple(pattern_files))
         spans = list(sent.sents) if sent is doc else [as_span(sent)]
         out: list = []
         for span in spans:
-            out.extend(_sentence_facts(span, article_date, actor_of, offset, context, tuple(pattern_files)))
+            out.extend(_sentence_facts(span, article_date, actor_of, offset, context, patterns))
         return out
+    except DictionaryError as exc:
+        log.warning("fact patterns unusable, no facts extracted: %s", exc)
+        return []
     except Exception as exc:
         log.debug("fact extraction failed for %r: %s", getattr(sent, "text", sent), exc)
         return []
 
 
-def _sentence_facts(span, article_date, actor_of, offset, context, pattern_files) -> list:
+def _sentence_facts(span, article_date, actor_of, offset, context, patterns) -> list:
     try:
-        patterns = load_patterns(pattern_files)
         facts: list = []
         seen = set()
         for tok in span:

@@ -178,3 +178,19 @@ def test_both_countries_resolved_from_the_last_pair(parse):
     assert summary(fs) == [("agreement_in_force", "KEN", "EGY")]
     assert fs[0].detail == "15-year water-sharing treaty"
     assert facts(parse, "In 2017, both countries signed a 15-year water-sharing treaty.", context={}) == []
+
+
+def test_bad_pattern_file_is_a_clear_error(parse, tmp_path, caplog):
+    from accord.errors import DictionaryError
+
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("relations:\n  - relation: x\n    predicate: [oops\n", encoding="utf-8")
+    with pytest.raises(DictionaryError):
+        load_patterns((str(bad),))
+    missing_lemmas = tmp_path / "nolemmas.yaml"
+    missing_lemmas.write_text("relations:\n  - relation: x\n    predicate: {pos: VERB}\n", encoding="utf-8")
+    with pytest.raises(DictionaryError):
+        load_patterns((str(missing_lemmas),))
+    doc, _ = parse("Vietnam joined ASEAN in 1995.")
+    assert extract_facts(doc, "2024-05-16", actor_of, pattern_files=(str(bad),)) == []
+    assert "fact patterns unusable" in caplog.text
