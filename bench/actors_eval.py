@@ -1,8 +1,10 @@
 """Actor resolution accuracy on ../shared/eval/ngec_actor_cases_dev.jsonl (or a file given as argv[1]).
 
-usage: PYTHONPATH=src .venv/bin/python bench/actors_eval.py [CASES.jsonl] [--failures] [--pred OUT.jsonl]
+usage: PYTHONPATH=src .venv/bin/python bench/actors_eval.py [CASES.jsonl] [--failures] [--pred OUT.jsonl] [--plover]
 Prints the metrics as JSON (same definitions as shared/tools/score.py actors); --pred writes the
-predictions so `python3 ../shared/tools/score.py actors GOLD OUT.jsonl` can check them.
+predictions so `python3 ../shared/tools/score.py actors GOLD OUT.jsonl` can check them. --plover also
+prints the country accuracy of the resolver on the actor phrases of ../shared/eval/plover_gsr_dev.jsonl
+(a second, independent set: CAMEO-manual sentences with gold actor text and code).
 """
 from __future__ import annotations
 
@@ -34,9 +36,31 @@ def main(argv: list[str]) -> int:
         out.write_text("".join(json.dumps(p) + "\n" for p in predict(rows)), encoding="utf-8")
     fails = res.pop("failures", None)
     print(json.dumps(res))
+    if "--plover" in argv:
+        print(json.dumps(plover_phrases(SHARED / "eval" / "plover_gsr_dev.jsonl")))
     for f in fails or []:
         print(json.dumps(f, ensure_ascii=False))
     return 0
+
+
+def plover_phrases(path: Path) -> dict:
+    """Country-key accuracy of resolve_phrase on PLOVER GSR gold actor phrases (no context, no date)."""
+    if not path.exists():
+        return {"set": path.name, "skipped": "not found"}
+    from accord.actors import resolve_phrase
+    from accord.actors.evaluate import country_key
+
+    n = ok = 0
+    for line in path.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        for a in row.get("source_actors", []) + row.get("target_actors", []):
+            if not a.get("code") or a.get("note") or not a.get("text"):
+                continue
+            n += 1
+            p = resolve_phrase(a["text"])
+            got = (p.country or ("IGO" if (p.code or "").startswith("IGO") else None)) if p else None
+            ok += got == country_key(a["code"])
+    return {"set": path.name + " actor phrases", "n": n, "country_acc": round(ok / max(1, n), 3)}
 
 
 if __name__ == "__main__":
