@@ -20,23 +20,29 @@ sys.path.insert(0, str(REPO / "src"))
 
 
 def main(argv: list[str]) -> int:
-    args = [a for a in argv if not a.startswith("--")]
-    path = Path(args[0]) if args and not argv[argv.index(args[0]) - 1:][0].startswith("--pred") else SHARED / "eval" / "ngec_actor_cases_dev.jsonl"
+    import argparse
+
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("cases", nargs="?", default=str(SHARED / "eval" / "ngec_actor_cases_dev.jsonl"))
+    ap.add_argument("--failures", action="store_true", help="print every case that is wrong")
+    ap.add_argument("--pred", help="write predictions (JSONL) for shared/tools/score.py")
+    ap.add_argument("--plover", action="store_true", help="also score PLOVER GSR actor phrases")
+    args = ap.parse_args(argv)
+    path = Path(args.cases)
     if not path.exists():
         print(f"skip: {path} not found")
         return 0
     from accord.actors.evaluate import evaluate_cases, predict
 
     t = time.perf_counter()
-    res = evaluate_cases(path, with_failures="--failures" in argv)
+    res = evaluate_cases(path, with_failures=args.failures)
     res["seconds"] = round(time.perf_counter() - t, 2)
-    if "--pred" in argv:
-        out = Path(argv[argv.index("--pred") + 1])
+    if args.pred:
         rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
-        out.write_text("".join(json.dumps(p) + "\n" for p in predict(rows)), encoding="utf-8")
+        Path(args.pred).write_text("".join(json.dumps(p) + "\n" for p in predict(rows)), encoding="utf-8")
     fails = res.pop("failures", None)
     print(json.dumps(res))
-    if "--plover" in argv:
+    if args.plover:
         print(json.dumps(plover_phrases(SHARED / "eval" / "plover_gsr_dev.jsonl")))
     for f in fails or []:
         print(json.dumps(f, ensure_ascii=False))
