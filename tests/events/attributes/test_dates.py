@@ -106,3 +106,10 @@ def test_rolling_year_versus_calendar_year():
     # "over the last year" is the twelve months before a December article: mostly the same year
     assert resolve_phrase("over the last year", "2023-12-10") == ("2023-01-01", "year")
     assert resolve_phrase("last year", "2023-12-10") == ("2022-01-01", "year")
+
+
+def test_date_inside_another_nouns_phrase_is_ignored(parse):
+    doc, trig = parse("Exports recovered strongly, a sharp turn from the slump of 2020.", "recovered")
+    assert resolve_event_date(doc, trig, ART) == (ART, "day", True)
+    doc, trig = parse("The two leaders held talks on Monday.", "held")
+    assert resolve_event_date(doc, trig, ART) == ("2024-05-13", "day", False)

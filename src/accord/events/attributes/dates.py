@@ -302,11 +302,29 @@ def _candidates(span, lx) -> list:
     return out
 
 
+_ARG_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "dative", "oprd", "npadvmod", "appos"})
+
+
+def _reaches_trigger(noun, trigger) -> bool:
+    """``noun`` is the trigger, one of its arguments, or hangs from one through prepositions."""
+    cur = noun
+    for _ in range(6):
+        if cur.i == trigger.i or (cur.head.i == trigger.i and cur.dep_ in _ARG_DEPS):
+            return True
+        if cur.dep_ not in ("pobj", "prep") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
 def _modifies_other_noun(phrase, trigger, lx) -> bool:
+    """The date belongs to another noun: "the 2015 deal", "the loss of 364m euros in 2003"."""
     root = phrase.root
     head = root.head
     if root.dep_ in lx["noun_mod_deps"] and head.i != trigger.i and head.pos_ in ("NOUN", "PROPN"):
         return head not in phrase
+    if root.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("NOUN", "PROPN"):
+        return not _reaches_trigger(head.head, trigger)
     return False
 
 
