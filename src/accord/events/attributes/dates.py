@@ -302,7 +302,7 @@ def _candidates(span, lx) -> list:
     return out
 
 
-_ARG_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "dative", "oprd", "npadvmod", "appos"})
+_ARG_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "dative", "oprd"})
 
 
 def _reaches_trigger(noun, trigger) -> bool:
