@@ -194,3 +194,13 @@ def test_bad_pattern_file_is_a_clear_error(parse, tmp_path, caplog):
     doc, _ = parse("Vietnam joined ASEAN in 1995.")
     assert extract_facts(doc, "2024-05-16", actor_of, pattern_files=(str(bad),)) == []
     assert "fact patterns unusable" in caplog.text
+
+
+def test_accession_and_approved_membership(parse):
+    assert summary(facts(parse, "Vietnam acceded to ASEAN in 1995.")) == [("member_of", "VNM", "IGOSEA")]
+    fs = facts(parse, "Last year Brazil's full membership in OPEC was approved.")
+    assert summary(fs) == [("member_of", "BRA", "IGOOPC")]
+    assert fs[0].date == "2023-01-01"
+    assert facts(parse, "Brazil's bid for OPEC membership was rejected.") and all(
+        f.relation == "applied_to_join" for f in facts(parse, "Brazil's bid for OPEC membership was rejected.")
+    )
