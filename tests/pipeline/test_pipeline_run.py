@@ -197,3 +197,23 @@ def test_a_worker_that_dies_stops_the_run_with_an_error_instead_of_hanging(tmp_p
             coder.next_result()
     finally:
         coder.close(terminate=True)
+
+
+def test_input_is_streamed_not_read_ahead(tmp_path, articles_jsonl):
+    from accord.ingest.jsonl import parse_line
+
+    src = articles_jsonl(12)
+    consumed, at_commit = [0], []
+
+    def items():
+        for n, line in enumerate(src.read_bytes().splitlines(keepends=True), 1):
+            consumed[0] += 1
+            yield parse_line(line, f"{src}:{n}")
+
+    settings = Settings(db=str(tmp_path / "s.db"), batch_size=2, workers=1)
+    report = pipeline.run_items(items(), settings, label=[str(src)], progress=False,
+                                on_commit=lambda origins: at_commit.append((consumed[0], len(origins))))
+    assert report.articles == 12
+    # at most (batches in flight) x (batch size) + 1 items are read ahead of the oldest commit
+    assert at_commit[0][0] <= 2 * 2 + 1
+    assert sum(n for _, n in at_commit) == 12 and len(at_commit) == 6
