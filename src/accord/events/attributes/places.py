@@ -65,6 +65,8 @@ def _climb(tok, trigger, lx):
                 continue
             if prep == "of" and head.head.i == trigger.i and trigger.pos_ == "NOUN":
                 return trigger, depth  # "the bombing of Beirut"
+            if prep in lx["origin_preps"]:
+                return None  # "a delegation from Tehran"
             if prep in lx["locative_preps"]:
                 if _is_place(head.head, lx) and head.head.dep_ not in ("ROOT",):
                     cur, depth, contained = head.head, depth - 1, True  # "Silopi in Sirnak province"
