@@ -192,3 +192,12 @@ def test_meeting_place_is_not_a_target(code):
     got = keys(code("Iran's president Ebrahim Raisi visited China. The two met at the headquarters of China's parliament."))
     assert {("IRN", "CHN", "040"), ("CHN", "IRN", "040")} <= got
     assert ("CHN", "CHN", "040") not in got
+
+
+def test_business_news_is_not_conflict(code):
+    evs = code("Shares in the Swiss bank rallied after a bid battle with a French rival. Sales declined in May.")
+    assert not [e for e in evs if e.cameo[:2] in ("12", "14", "18", "19")]
+
+
+def test_statement_needs_a_speaker(code):
+    assert code("It was said that the harvest had been poor.") == []

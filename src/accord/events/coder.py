@@ -381,8 +381,9 @@ def code_sentence(sent, lex: Lexicon, idx=None, negated=None) -> list[Draft]:
     active = [t for i, t in sorted(trig.items()) if i not in consumed]
     rl = _Roles(idx)
     drafts = _drafts(sent, active, rl, idx, bare=False)
-    if not drafts:  # a report is a statement only when nothing else is said
-        drafts = _drafts(sent, statements[:1], rl, idx, bare=False)
+    if not drafts:  # a report is a statement only when nothing else is said, and needs a speaker
+        drafts = [d for d in _drafts(sent, statements[:1], rl, idx, bare=False)
+                  if d.source is not None or any(c.dep_ == "nsubj" for c in d.trigger.children)]
     if not drafts:  # nothing else: nominal events without actors, at low confidence
         drafts = _drafts(sent, _bare_nominals(sent, lex), rl, idx, bare=True)
     if drafts:  # weakly evidenced side events (background nominals, actorless subordinate clauses)

@@ -256,11 +256,9 @@ def _facts_for(span, tok, pat, article_date, actor_of, offset, context) -> list:
     pairs = _pairs(tok, pat, actor_of, context)
     if not pairs:
         return []
-    quantity = None
-    if pat["quantity"] == "money":
-        quantity = _money(span, tok)
-        if quantity is None:
-            return []
+    quantity = _money(span, tok) if pat["quantity"] in ("money", "optional") else None
+    if pat["quantity"] == "money" and quantity is None:
+        return []
     date_tok = tok
     if pat["date_from"] == "article":
         day, precision, from_article = article_fallback(article_date)

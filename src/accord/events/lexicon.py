@@ -18,7 +18,7 @@ from .codebook import get_codebook
 log = logging.getLogger(__name__)
 
 DATA = Path(__file__).resolve().parent / "data"
-_RULE_KEYS = {"code", "particle", "prep", "object", "light", "passive", "plover", "mode", "recip", "frame", "object_actor", "ignore", "mention", "child", "subject"}
+_RULE_KEYS = {"code", "particle", "prep", "object", "light", "passive", "plover", "mode", "recip", "frame", "object_actor", "ignore", "mention", "child", "subject", "embeds"}
 _NOUN_KEYS = {"code", "modifier", "verbs", "nominal", "recip", "plover", "mode", "frame"}
 FRAMES = {"order", "consider", "intent", "threat", "refuse", "demand", "appeal", "aspect", "report", "none"}
 
@@ -39,6 +39,7 @@ class Rule:
     ignore: bool = False  # conditions hold -> no event at all ("fight the epidemic")
     mention: frozenset = frozenset()  # a word of the verb's clause must be one of these
     subject: frozenset = frozenset()  # the grammatical subject's lemma must be one of these
+    embeds: bool = False  # the verb must embed a clause (xcomp/ccomp)
     child: frozenset = frozenset()  # a direct dependent of the verb must be one of these ("found guilty")
 
 
@@ -147,6 +148,7 @@ def _rule(path, lemma, raw) -> Rule:
         mention=_as_set(path, lemma, raw.get("mention")),
         child=_as_set(path, lemma, raw.get("child")),
         subject=_as_set(path, lemma, raw.get("subject")),
+        embeds=bool(raw.get("embeds", False)),
     )
 
 
@@ -158,7 +160,8 @@ def _noun(path, lemma, raw) -> NounEntry:
     bad = set(raw) - _NOUN_KEYS
     if bad:
         raise DictionaryError(path, None, f"{lemma}: unknown key(s) {sorted(bad)}")
-    mods = tuple((_as_set(path, lemma, m.get("words")), _check_code(path, lemma, m.get("code"))) for m in raw.get("modifier") or [])
+    mods = tuple((_as_set(path, lemma, m.get("words")), None if m.get("ignore") else _check_code(path, lemma, m.get("code")))
+                 for m in raw.get("modifier") or [])
     verbs = {str(k).lower(): _check_code(path, lemma, v) for k, v in (raw.get("verbs") or {}).items()}
     frame = raw.get("frame")
     if frame is not None and frame not in FRAMES:

@@ -132,8 +132,8 @@ def tok_children(objs) -> list:
 
 def noun_code(tok, lex: Lexicon, verb_lemma: str | None = None) -> tuple[str, NounEntry] | None:
     entry = None
-    for c in tok.children:  # multi-word keys: "war game", "hunger strike"
-        if c.dep_ == "compound":
+    for c in tok.children:  # multi-word keys: "war game", "hunger strike", "legal action"
+        if c.dep_ in ("compound", "amod"):
             entry = lex.nouns.get(f"{c.lemma_.lower()} {tok.lemma_.lower()}")
             if entry is not None:
                 break
@@ -147,6 +147,8 @@ def noun_code(tok, lex: Lexicon, verb_lemma: str | None = None) -> tuple[str, No
     mods |= {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
     for words, mcode in entry.modifiers:
         if mods & words:
+            if mcode is None:  # "a stock market rally"
+                return None
             code = mcode
             break
     return code, entry
@@ -197,6 +199,8 @@ def verb_trigger(tok, lex: Lexicon, idx=None) -> Trigger | None:
             if rule.passive is not None and rule.passive != pas:
                 continue
             if rule.child and not any(c.lower_ in rule.child for c in tok.children):
+                continue
+            if rule.embeds and not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
                 continue
             if rule.subject and not any(c.dep_ in ("nsubj", "agent") and (c.lemma_.lower() in rule.subject or any(
                     p.lemma_.lower() in rule.subject for p in c.children if p.dep_ == "pobj")) for c in tok.children):
