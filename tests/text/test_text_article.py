@@ -113,10 +113,24 @@ def test_non_english_html_and_text():
         ("Le ministre des Affaires étrangères a reçu son homologue à Paris pour parler de la sécurité en Europe.", "fr"),
         ("El ministro de Exteriores recibió a su homólogo en Madrid para hablar de la seguridad y del comercio.", "es"),
         ("Президент провел переговоры с премьер-министром в Москве.", "und"),
+        # a language without a function-word list: accented prose, no English function words
+        ("Pääministeri tapasi perjantaina Tukholmassa ruotsalaisen kollegansa keskustellakseen Itämeren "
+         "turvallisuudesta, energiayhteistyöstä ja rajavalvonnasta. Keskustelut jatkuvat ensi kuussa Helsingissä "
+         "ulkoministerien kokouksessa, kertoi valtioneuvoston kanslia tiedotteessaan myöhään illalla. "
+         "Molemmat hallitukset pitävät yhteistyötä tärkeänä alueen vakaudelle tulevina vuosina.", "und"),
+        ("Net 190.9 mln Swiss francs vs 150.4 mln. Turnover 5.24 billion vs 5.38 billion. Dividend 160 per bearer "
+         "vs 155 francs, 32 francs per registered vs 31 francs, 16 francs per participation certificate vs 15.50 "
+         "francs. Cash flow 294.3 mln vs 242.6 mln. Operating profit 337.6 mln vs 265 mln.", "en"),
     ],
 )
 def test_language_detection(text, lang):
     assert detect_language(text) == lang
+
+
+def test_scandinavian_is_not_english():
+    # Norwegian, Danish and Swedish share most function words: only "not English" is asserted
+    text = "Selv om det er en nedgang fra i fjor, er vi stolte over at skolen likevel lykkes med å samle barn."
+    assert detect_language(text) in {"no", "da", "sv"}
 
 
 def test_encodings():

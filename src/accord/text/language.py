@@ -19,12 +19,15 @@ _SAMPLE_CHARS = 6000
 #: another language must show at least this many function words, and this share of all words
 MIN_HITS = 4
 MIN_SHARE = 0.15
+#: prose (mostly lower-case words) of at least PROSE_WORDS words needs this English share
+PROSE_WORDS = 25
+MIN_EN_PROSE = 0.06
 
 
 @lru_cache(maxsize=1)
 def _function_words() -> dict[str, frozenset[str]]:
     data = yaml.safe_load(resources.files(__package__).joinpath("data/function_words.yaml").read_text("utf-8"))
-    return {lang: frozenset(str(w).lower() for w in words) for lang, words in data.items()}
+    return {str(lang): frozenset(str(w).lower() for w in words) for lang, words in data.items()}
 
 
 def _latin_share(sample: str) -> float:
@@ -35,15 +38,22 @@ def _latin_share(sample: str) -> float:
     return latin / len(letters)
 
 
-def _hits(text: str) -> tuple[int, dict[str, int]]:
-    words = [w.lower() for w in _WORD.findall(text[:_SAMPLE_CHARS])]
+def _hits(text: str) -> tuple[int, dict[str, int], float]:
+    """Word count, function-word hits per language, and a 0..1 "foreign prose" cue: the share of
+    lower-case words, capped by 40x the share of non-ASCII letters."""
+    raw = _WORD.findall(text[:_SAMPLE_CHARS])
+    words = [w.lower() for w in raw]
     table = _function_words()
-    return len(words), {lang: sum(1 for w in words if w in fw) for lang, fw in table.items()}
+    prose = sum(1 for w in raw if w.islower()) / len(raw) if raw else 0.0
+    letters = sum(len(w) for w in raw)
+    accented = sum(1 for w in raw for ch in w if ord(ch) > 127) / letters if letters else 0.0
+    # running prose with accented letters: English has neither tables' capitals nor diacritics
+    return len(words), {lang: sum(1 for w in words if w in fw) for lang, fw in table.items()}, min(prose, accented * 40)
 
 
 def language_scores(text: str) -> dict[str, float]:
     """Share of word tokens that are function words of each language (first ~6000 chars)."""
-    n, hits = _hits(text)
+    n, hits, _ = _hits(text)
     return {lang: h / n for lang, h in hits.items()} if n else {}
 
 
@@ -54,13 +64,17 @@ def detect_language(text: str) -> str | None:
         return None
     if _latin_share(sample) < 0.5:
         return "und"
-    n, hits = _hits(sample)
+    n, hits, foreign = _hits(sample)
     if not n:
         return "en"
     best = max(hits, key=hits.get)
     en, top = hits.get("en", 0) / n, hits[best] / n
-    if best == "en" or hits[best] < MIN_HITS or top < MIN_SHARE:
-        return "en"  # English leads, or no language is clearly present (tables, lists of names)
+    if best != "en" and (hits[best] < MIN_HITS or top < MIN_SHARE):
+        if n >= PROSE_WORDS and foreign >= 0.6 and en < MIN_EN_PROSE:
+            return "und"  # accented running prose without English function words: another language
+        return "en"  # no language clearly present (tables of figures, lists of names)
+    if best == "en":
+        return "en"
     if top < en * 1.5 + 0.03:
         return "en"  # mixed, but English carries the weight
     return best
