@@ -23,6 +23,8 @@ ACTORS = {
     "Mercosur": Actor(code="IGOMER", kind="igo", text="Mercosur"),
     "OPEC": Actor(code="IGOOPC", kind="igo", text="OPEC"),
     "EU": Actor(code="IGOEU", kind="igo", text="EU"),
+    "Chilean": _state("CHL", "Chilean"),
+    "Peruvian": _state("PER", "Peruvian"),
 }
 
 
@@ -204,3 +206,16 @@ def test_accession_and_approved_membership(parse):
     assert facts(parse, "Brazil's bid for OPEC membership was rejected.") and all(
         f.relation == "applied_to_join" for f in facts(parse, "Brazil's bid for OPEC membership was rejected.")
     )
+
+
+def test_import_phrasings(parse):
+    fs = facts(parse, "Peru imported $2 billion worth of copper from Chile in 2022.")
+    assert summary(fs) == [("trade", "CHL", "PER")]
+    assert (fs[0].quantity.value, fs[0].date) == (2e9, "2022-01-01")
+    assert summary(facts(parse, "Peruvian imports of Chilean wine fell to $90 million.")) == [("trade", "CHL", "PER")]
+
+
+def test_agreement_carries_its_value_when_stated(parse):
+    fs = facts(parse, "Chile and Peru signed a $5 billion pipeline deal.")
+    assert summary(fs) == [("agreement_in_force", "CHL", "PER")]
+    assert fs[0].quantity.value == 5e9 and fs[0].quantity.currency == "USD"
