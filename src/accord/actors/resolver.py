@@ -83,7 +83,7 @@ def analyze(toks: list[Tok], ms: list[Match], lo: int, hi: int, d: ActorDictiona
     if places:
         r.country, r.country_kind = places[0].country, places[0].kind
     if not persons and unknown:
-        persons = _surname_person(toks, unknown, d, people_ctx)
+        persons = _surname_person(toks, unknown, d, people_ctx, allow_dict=r.title or len(unknown) > 1)
         if not persons:
             r.unknown_name = [toks[i].text for i in unknown]
     title_sector = sectors[-1][1].sector if sectors else (leaders[-1].sector if leaders else None)
@@ -167,14 +167,15 @@ def _org(r: Partial, found, places, sectors) -> Partial:
     return r
 
 
-def _surname_person(toks, unknown, d, people_ctx):
-    """Bare surname: first the article's people, then the dictionary's surname index."""
+def _surname_person(toks, unknown, d, people_ctx, allow_dict: bool = True):
+    """Bare surname: first the article's people, then (after a title, or with a matching given
+    name) the dictionary's surname index ("Deputy Secretary Hicks", "Omar El Bashir")."""
     i = unknown[-1]
     key = toks[i].key
     if people_ctx and key in people_ctx:
         e = people_ctx[key]
         return [(Match(i, i + 1, (e,)), e)]
-    es = d.surnames.get(key)
+    es = d.surnames.get(key) if allow_dict else None
     if es:
         others = {toks[j].key for j in unknown[:-1]}
         named = [e for e in es if others & set(key_of(e.name or ""))]
