@@ -143,3 +143,11 @@ def test_ner_person_after_a_nationality_becomes_that_countrys_person():
 def test_possessive_pronoun_gives_the_sector_a_country(nlp):
     _, d2 = run(nlp, ["Ebrahim Raisi arrived in Beijing.", "The visit is part of his administration's policy."])
     assert spans(d2)["administration"]._.actor.code == "IRNGOV"
+
+
+def test_common_words_are_not_towns_and_bare_surnames_need_a_first_mention(nlp):
+    (doc,) = run(nlp, ["In March, Gates said the Market would recover, Smith added."])
+    assert not spans(doc)  # March/Market are towns and Gates/Smith dictionary surnames, but not here
+    d1, d2 = run(nlp, ["US Defense Secretary Robert Gates visited Kabul.", "Gates said troops would stay."],
+                 date="2010-05-01")
+    assert spans(d2)["Gates"]._.actor.name == "Robert Gates"
