@@ -19,6 +19,7 @@ from . import load_data
 
 log = logging.getLogger(__name__)
 
+_CITY_FIELDS = ("name", "countrycode", "latitude", "longitude", "population", "geonameid", "admin1code")
 _LATIN = re.compile(r"^[\w .'’\-()]+$", re.ASCII)
 
 
@@ -49,12 +50,13 @@ def _index() -> dict:
     by_country: dict = {}
     by_state: dict = {}
     city_index: dict = {}
-    for c in cities:
+    for full in cities:
+        c = {k: full.get(k) for k in _CITY_FIELDS}  # keep only what look-ups need (memory)
         pt = (c["latitude"], c["longitude"])
         by_country.setdefault(c["countrycode"], []).append(pt)
         if c["countrycode"] == "US":
             by_state.setdefault(c.get("admin1code"), []).append(pt)
-        names = {c["name"]} | {a for a in c.get("alternatenames", []) if _LATIN.match(a)}
+        names = {c["name"]} | {a for a in full.get("alternatenames", []) if _LATIN.match(a)}
         for n in names:
             key = normalise(n)
             if key and (key not in city_index or city_index[key]["population"] < c["population"]):
