@@ -113,3 +113,10 @@ def test_date_inside_another_nouns_phrase_is_ignored(parse):
     assert resolve_event_date(doc, trig, ART) == (ART, "day", True)
     doc, trig = parse("The two leaders held talks on Monday.", "held")
     assert resolve_event_date(doc, trig, ART) == ("2024-05-13", "day", False)
+
+
+def test_year_forms():
+    assert resolve_phrase("mid-2021", ART) == ("2021-01-01", "year")
+    assert resolve_phrase("the 2019-2020 season", ART) == ("2019-01-01", "year")
+    assert resolve_phrase("the 1990s", ART) is None
+    assert resolve_phrase("a 25-year pact", ART) is None

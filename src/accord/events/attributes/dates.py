@@ -64,7 +64,7 @@ def _lex() -> dict:
         "re_weekday": re.compile(rf"\b(?:(last|this|next|this past|this coming)\s+)?({day_alt})\b"),
         "re_ago": re.compile(rf"\b(\d+|{num_alt})\s+(day|week|month|year|decade)s?\s+ago\b"),
         "re_iso": re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"),
-        "re_year": re.compile(r"(?<![\d-])(1[89]\d\d|20\d\d)(?![\d-]|s\b)"),
+        "re_year": re.compile(r"(?<!\d)(?<!\d-)(1[89]\d\d|20\d\d)(?!\d|s\b)"),
     }
 
 
