@@ -168,7 +168,7 @@ def test_protest_aim_is_one_event(code):
 
 def test_to_protest_is_the_aim_not_a_second_event(code):
     evs = code("Venezuela recalled its ambassador to protest the decision by Panama.")
-    assert [e.cameo for e in evs] == ["161"]
+    assert [(e.cameo, e.source.key, e.target.key) for e in evs] == [("161", "VEN", "PAN")]  # the aim names the target
 
 
 def test_claim_of_responsibility_ranks_first(code):

@@ -80,6 +80,9 @@ def _verb_roles(t: Trigger, trig_roles) -> tuple[list, list]:
         targets = targets or n_tgt
     if not targets and t.inner is not None:
         targets = trig_roles.targets_of(t.inner)
+    for note, purpose in t.notes:  # "recalled its ambassador to protest the decision by Panama"
+        if note == "purpose" and not targets:
+            targets = trig_roles.targets_of(purpose)
     if not targets and t.kind != "light":
         objs = [o for o in roles.object_tokens(tok) if not roles.own_possession(o)]
         targets = roles.first_actors(objs, idx)

@@ -185,6 +185,7 @@ def _absorb_purposes(trig: dict, consumed: set) -> None:
             continue
         if (head.code[:2] == "14" and t.code[:2] in ("02", "10", "11", "14")) or t.code == "140":
             consumed.add(tok.i)
+            head.notes.append(("purpose", t))  # its target can stand for the head's
 
 
 CLAIM_VERBS = frozenset({"claim", "admit", "acknowledge", "confess"})
