@@ -274,10 +274,13 @@ def _facts_for(span, tok, pat, article_date, actor_of, offset, context) -> list:
         if not got[2]:
             day, precision = got[0], got[1]
             break
+    raw = span.text
+    lead = len(raw) - len(raw.lstrip())
+    text = raw.strip()
     evidence = Evidence(
-        text=span.text,
-        start=span.start_char + offset,
-        end=span.end_char + offset,
+        text=text,
+        start=span.start_char + offset + lead,
+        end=span.start_char + offset + lead + len(text),
         trigger=tok.text,
         trigger_start=tok.idx + offset,
         trigger_end=tok.idx + len(tok.text) + offset,

@@ -219,3 +219,9 @@ def test_agreement_carries_its_value_when_stated(parse):
     fs = facts(parse, "Chile and Peru signed a $5 billion pipeline deal.")
     assert summary(fs) == [("agreement_in_force", "CHL", "PER")]
     assert fs[0].quantity.value == 5e9 and fs[0].quantity.currency == "USD"
+
+
+def test_evidence_excludes_surrounding_blank_lines(parse):
+    doc, _ = parse("\n\nVietnam joined ASEAN in 1995.\n")
+    ev = extract_facts(doc, "2024-05-16", actor_of)[0].evidence
+    assert ev.text == "Vietnam joined ASEAN in 1995." and doc.text[ev.start : ev.end] == ev.text
