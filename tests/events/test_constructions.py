@@ -201,3 +201,11 @@ def test_business_news_is_not_conflict(code):
 
 def test_statement_needs_a_speaker(code):
     assert code("It was said that the harvest had been poor.") == []
+
+
+def test_complaint_targets_what_is_complained_about(code):
+    assert ("LBN", "ISR", "114") in keys(code("Lebanon complained to the United Nations on Tuesday over two Israeli air raids."))
+
+
+def test_passive_arrest_without_agent_is_by_the_place(code):
+    assert ("LBN", "CAN", "173") in keys(code("A Canadian missionary was arrested in Lebanon on Monday."))

@@ -89,9 +89,12 @@ def _verb_roles(t: Trigger, trig_roles) -> tuple[list, list]:
         if targets and all(roles.weak(a) for a in targets) and sources:  # "sent troops to Sudan"
             targets = roles.first_actors(roles.prep_objects(tok), idx) or targets
         if not targets:
-            targets = roles.first_actors(roles.prep_objects(tok), idx)
+            preps = roles.COMPLAINT_PREPS if t.code[:2] == "11" else roles.TARGET_PREPS
+            targets = roles.first_actors(roles.prep_objects(tok, preps), idx)
         if not targets:  # "shared evidence with the U.S.", "lifted a blockade on Palestinian lorries"
             targets = roles.first_actors([p for o in objs for p in roles.prep_objects(o)], idx)
+    if not sources and t.code[:2] == "17" and roles.is_passive(tok):  # "was arrested in Lebanon": its authorities
+        sources = roles.clause_actor(tok, idx, places=True)
     if not targets and t.frame not in ("report",):  # an actor named later in the same clause
         targets = [a for a in roles.clause_actor(tok, idx) if not any(same(a, s) for s in sources)]
     if not targets and (t.code[:2] in PLACE_TARGET_ROOTS or t.code[:3] in ("042", "023", "075")):

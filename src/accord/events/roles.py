@@ -22,7 +22,9 @@ OBJECT_CONTROL = frozenset(
     "require help compel warn advise appeal implore beg lead push".split()
 )
 #: Passive-looking participles whose grammatical subject is the actor ("is committed to", "is set to").
-STATIVE_PARTICIPLES = frozenset("committed prepared determined poised set opposed obliged resolved inclined disposed".split())
+STATIVE_PARTICIPLES = frozenset("committed prepared determined poised set opposed obliged resolved inclined disposed engaged involved".split())
+#: For complaints and accusations the party complained about comes before the one addressed.
+COMPLAINT_PREPS = ("against", "over", "about", "of", "on", "at", "with", "to", "toward", "towards", "for")
 _SKIP_SUBJECT_WORDS = frozenset({"who", "which", "that", "whom"})
 
 
