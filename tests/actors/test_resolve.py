@@ -18,7 +18,7 @@ def cc(text, context="", date=None):
     ("Kenya's Supreme Court", ("KEN", "JUD")),
     ("Venezuelan opposition leader", ("VEN", "OPP")),
     ("Colombian rebels", ("COL", "REB")),
-    ("Egypt's state media", ("EGY", "MED")),
+    ("Egypt's state media", ("EGY", "GOV")),
     ("a Japanese company", ("JPN", "BUS")),
 ])
 def test_demonyms_and_sector_words(text, expected):

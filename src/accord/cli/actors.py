@@ -32,7 +32,12 @@ def _row(line: str, n: int, settings) -> dict:
     a = resolve_phrase(text, context, date, settings)
     if a is None:
         return {"id": rid, "country": None, "sector": None, "code": None, "name": None}
-    return {"id": rid, "country": _country_key(a, settings), "sector": a.sector, "code": a.code, "name": a.name}
+    sector, code = a.sector, a.code
+    if a.kind == "state" and sector == "GOV":
+        # A bare capital ("Beijing") as a whole phrase names the country, not its government; inside a
+        # sentence the component still codes "Beijing said" as GOV (see docs/actors.md, "Conventions").
+        sector, code = None, a.country
+    return {"id": rid, "country": _country_key(a, settings), "sector": sector, "code": code, "name": a.name}
 
 
 def _country_key(a, settings) -> str | None:
