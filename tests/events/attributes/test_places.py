@@ -69,3 +69,14 @@ def test_headline_run_into_dateline(parse):
     from accord.events.attributes.dates import resolve_event_date
 
     assert resolve_event_date(doc, trig, "2022-03-03") == ("2022-03-03", "day", True)
+
+
+def test_dateline_place():
+    from accord.events.attributes.places import dateline_place
+
+    assert dateline_place("HANOI, March 2 (Reuters) - Vietnam said on Monday").country == "VNM"
+    assert dateline_place("Quetta (Pakistan) -- Police said").country == "PAK"
+    assert dateline_place("Lima, Peru - Protesters marched").name == "Lima"
+    assert dateline_place("The Herald, March 2, 2022 — Prices rose") is None
+    assert dateline_place("Prices rose sharply - again") is None
+    assert dateline_place("") is None

@@ -21,6 +21,7 @@ Word lists: ``attributes/data/places.yaml``; geocoding: :mod:`.geocode`.
 from __future__ import annotations
 
 import logging
+import re
 from functools import lru_cache
 
 from ...models import Place
@@ -235,3 +236,29 @@ def event_place(sent, trigger, dateline_place=None, **_ignored) -> Place | None:
     except Exception as exc:
         log.debug("event place failed: %s", exc)
     return None
+
+
+_DATELINE = re.compile(
+    r"^\s*(?P<place>[A-Z][A-Za-z.'’ -]{1,40}?)"  # BEIJING / Kompong Speu / NEW YORK
+    r"(?:,\s*[A-Z][A-Za-z. ]{1,30}?)?"  # , Cambodia / , Calif.
+    r"\s*(?:\((?P<paren>[^)]{1,40})\))?"  # (Reuters) / (Cambodia)
+    r"(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"  # , Feb. 14 / , February 14, 2023
+    r"\s*(?:\([A-Za-z ]{2,20}\))?\s*(?:—|--|–|-|:)\s"
+)
+
+
+def dateline_place(text: str) -> Place | None:
+    """The place of an article's dateline ("BEIJING, Feb 14 (Reuters) -", "Kompong Speu
+    (Cambodia) --"), geocoded; None when the text does not open with a known place."""
+    try:
+        m = _DATELINE.match(str(text)[:160])
+        if not m:
+            return None
+        name = m.group("place").strip(" -.,")
+        place = geocode(name.title() if name.isupper() else name)
+        if place is None and m.group("paren"):
+            place = geocode(m.group("paren"))
+        return place
+    except Exception as exc:
+        log.debug("dateline failed: %s", exc)
+        return None
