@@ -8,7 +8,7 @@ figures, short wire briefs) are given the benefit of the doubt when they are in 
 from __future__ import annotations
 
 import re
-import unicodedata
+from collections import Counter
 from functools import lru_cache
 from importlib import resources
 
@@ -25,30 +25,48 @@ MIN_EN_PROSE = 0.06
 
 
 @lru_cache(maxsize=1)
-def _function_words() -> dict[str, frozenset[str]]:
+def _function_words() -> dict[str, tuple[str, ...]]:
+    """word -> the languages it is a function word of."""
     data = yaml.safe_load(resources.files(__package__).joinpath("data/function_words.yaml").read_text("utf-8"))
-    return {str(lang): frozenset(str(w).lower() for w in words) for lang, words in data.items()}
+    inverse: dict[str, list[str]] = {}
+    for lang, words in data.items():
+        for w in words:
+            inverse.setdefault(str(w).lower(), []).append(str(lang))
+    return {w: tuple(langs) for w, langs in inverse.items()}
+
+
+@lru_cache(maxsize=1)
+def _languages() -> tuple[str, ...]:
+    return tuple(sorted({lang for langs in _function_words().values() for lang in langs}))
+
+
+_LATIN_RUN = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]+")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def _latin_share(sample: str) -> float:
-    letters = [ch for ch in sample if ch.isalpha()]
+    letters = sum(len(w) for w in _WORD.findall(sample))
     if not letters:
         return 0.0
-    latin = sum(1 for ch in letters if ord(ch) < 0x250 or "LATIN" in unicodedata.name(ch, ""))
-    return latin / len(letters)
+    return sum(len(r) for r in _LATIN_RUN.findall(sample)) / letters
 
 
 def _hits(text: str) -> tuple[int, dict[str, int], float]:
     """Word count, function-word hits per language, and a 0..1 "foreign prose" cue: the share of
     lower-case words, capped by 40x the share of non-ASCII letters."""
     raw = _WORD.findall(text[:_SAMPLE_CHARS])
-    words = [w.lower() for w in raw]
+    if not raw:
+        return 0, {}, 0.0
     table = _function_words()
-    prose = sum(1 for w in raw if w.islower()) / len(raw) if raw else 0.0
-    letters = sum(len(w) for w in raw)
-    accented = sum(1 for w in raw for ch in w if ord(ch) > 127) / letters if letters else 0.0
+    hits = dict.fromkeys(_languages(), 0)
+    for w, c in Counter(w.lower() for w in raw).items():
+        for lang in table.get(w, ()):
+            hits[lang] += c
+    prose = sum(1 for w in raw if w.islower()) / len(raw)
+    joined = "".join(raw)
+    accented = len(_NON_ASCII.findall(joined)) / len(joined)
     # running prose with accented letters: English has neither tables' capitals nor diacritics
-    return len(words), {lang: sum(1 for w in words if w in fw) for lang, fw in table.items()}, min(prose, accented * 40)
+    return len(raw), hits, min(prose, accented * 40)
 
 
 def language_scores(text: str) -> dict[str, float]:
