@@ -218,3 +218,30 @@ def test_bad_single_files_are_rejected_by_text_stage(tmp_path, content, reason):
         to_article(doc, settings())
     assert exc.value.reason == reason
     assert exc.value.item == str(f)
+
+
+def test_unreadable_file_is_a_rejection(tmp_path, monkeypatch):
+    f = tmp_path / "locked.txt"
+    f.write_text(BODY)
+    good = tmp_path / "ok.txt"
+    good.write_text(BODY)
+    import accord.ingest as ingest_mod
+
+    real = ingest_mod._read_head
+
+    def fail_for_locked(path):
+        if path.name == "locked.txt":
+            raise PermissionError(13, "Permission denied")
+        return real(path)
+
+    monkeypatch.setattr(ingest_mod, "_read_head", fail_for_locked)
+    docs, rej = collect([tmp_path])
+    assert [r.reason for r in rej] == ["unreadable"] and "Permission denied" in rej[0].detail
+    assert [d.origin for d in docs] == [str(good)]
+
+
+def test_jsonl_lone_surrogate_does_not_break_the_line(tmp_path):
+    f = tmp_path / "s.jsonl"
+    f.write_text('{"text": "' + BODY + ' \\ud800 end"}\n')
+    (doc,), rej = collect([f])
+    assert rej == [] and "teachers" in to_article(doc, settings()).text

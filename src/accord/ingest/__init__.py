@@ -79,12 +79,14 @@ def _read_head(path: Path) -> bytes:
 def _iter_file(path: Path, settings: Settings) -> Iterator[RawDocument | Rejection]:
     label = str(path)
     try:
-        size = path.stat().st_size
-        head = _read_head(path)
-    except OSError as exc:
+        yield from _dispatch(path, label, settings)
+    except OSError as exc:  # unreadable, vanished mid-read, permission denied...
         yield Rejection(label, "unreadable", f"{type(exc).__name__}: {exc.strerror or exc}")
-        return
-    kind = sniff(head, path.name)
+
+
+def _dispatch(path: Path, label: str, settings: Settings) -> Iterator[RawDocument | Rejection]:
+    size = path.stat().st_size
+    kind = sniff(_read_head(path), path.name)
     if kind == "warc":
         yield from iter_warc(path, settings.max_bytes, label)
     elif kind == "jsonl" or (kind == "gzip" and path.name.lower().endswith((".jsonl.gz", ".ndjson.gz"))):

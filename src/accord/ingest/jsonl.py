@@ -67,6 +67,6 @@ def parse_line(line: bytes, origin: str) -> RawDocument | Rejection:
         return Rejection(origin, "malformed-jsonl", "no 'text' or 'html' field")
     meta = {k: str(row[k]) for k in META_KEYS if row.get(k) not in (None, "")}
     return RawDocument(
-        content=body.encode("utf-8", "surrogatepass"), origin=origin, kind=kind, url=meta.get("url"), meta=meta,
+        content=body.encode("utf-8", "replace"), origin=origin, kind=kind, url=meta.get("url"), meta=meta,
         encoding="utf-8",
     )  # fmt: skip
