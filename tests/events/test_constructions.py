@@ -209,3 +209,18 @@ def test_complaint_targets_what_is_complained_about(code):
 
 def test_passive_arrest_without_agent_is_by_the_place(code):
     assert ("LBN", "CAN", "173") in keys(code("A Canadian missionary was arrested in Lebanon on Monday."))
+
+
+def test_call_for_sanctions_is_a_demand(code):
+    evs = code("Greece called for sanctions against Turkey on Monday.")
+    assert any(e.cameo.startswith("10") and e.source.key == "GRC" for e in evs)
+
+
+def test_date_phrase_is_not_a_preposition_of_the_verb(code):
+    evs = code("Israel's prime minister called the Australian prime minister on Wednesday.")
+    assert [(e.cameo, e.source.key, e.target.key) for e in evs] == [("041", "ISR", "AUS")]
+
+
+def test_comment_adjective(code):
+    evs = code("The Chilean minister was optimistic that the talks would succeed.")
+    assert [(e.cameo, e.source.key) for e in evs] == [("013", "CHL")]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from . import roles
 from .assign import Roles, fill, pairs, sentence_country
 from .lexicon import Lexicon
-from .triggers import TABLES, Trigger, compose, has_must, is_future, noun_code, verb_trigger
+from .triggers import COMMENT_FRAMES, TABLES, Trigger, compose, has_must, is_future, noun_code, verb_trigger
 
 log = logging.getLogger(__name__)
 
@@ -44,9 +44,12 @@ def _find_triggers(sent, lex: Lexicon, idx) -> dict:
             t = verb_trigger(tok, lex, idx)
             if t is not None:
                 trig[tok.i] = t
-        elif tok.pos_ == "ADJ" and tok.lemma_.lower() in lex.adjectives and _embedded(tok):
-            frame = lex.adjectives[tok.lemma_.lower()]
-            trig[tok.i] = Trigger(tok, "120" if frame == "refuse" else "030", "adj", frame=frame)
+        elif tok.pos_ == "ADJ" and tok.lower_ in lex.adjectives and tok.dep_ in ("acomp", "ROOT", "xcomp", "oprd"):
+            frame = lex.adjectives[tok.lower_]
+            if frame in COMMENT_FRAMES:
+                trig[tok.i] = Trigger(tok, COMMENT_FRAMES[frame], "adj", frame=frame)
+            elif _embedded(tok):
+                trig[tok.i] = Trigger(tok, "120" if frame == "refuse" else "030", "adj", frame=frame)
     consumed = {t.noun_token.i for t in trig.values() if t.noun_token is not None}
     for tok in sent:
         if tok.pos_ != "NOUN" or tok.i in consumed or tok.i in trig:
@@ -74,7 +77,7 @@ def _embedded(tok):
     return None
 
 
-def _inner_trigger(tok, trig: dict, frame: str, noun=None):
+def _inner_trigger(tok, trig: dict, frame: str, noun=None, lex: Lexicon | None = None):
     """The nearest trigger embedded under frame word ``tok`` (xcomp chain, purpose clauses), or
     under its frame noun ("issued a demand that Israel withdraw")."""
     cands = [c for c in tok.children if c.dep_ == "xcomp"]
@@ -82,6 +85,11 @@ def _inner_trigger(tok, trig: dict, frame: str, noun=None):
         cands = [c for c in noun.children if c.dep_ in ("acl", "ccomp", "xcomp", "relcl") and c.pos_ in ("VERB", "AUX")] + cands
     if frame in ("demand", "appeal", "refuse", "intent", "order"):
         cands += [c for c in tok.children if c.dep_ == "ccomp"]
+    if frame in COMMENT_FRAMES:  # "skeptical about Iranian motives in providing ...", "confident that ..."
+        cands += [c for c in tok.children if c.dep_ == "ccomp"]
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("about", "of", "over", "on", "at"):
+                cands += [p for p in c.children if p.dep_ in ("pobj", "pcomp")]
     if frame in ("intent", "refuse", "demand", "appeal", "threat", "order"):  # "agreed to a ceasefire", "called for elections"
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in ("to", "for", "on"):
@@ -93,6 +101,9 @@ def _inner_trigger(tok, trig: dict, frame: str, noun=None):
         seen += 1
         if c.i in trig:
             return trig[c.i]
+        got = noun_code(c, lex) if lex is not None and c.pos_ == "NOUN" else None
+        if got is not None:  # an event noun as the object of the frame ("called for sanctions")
+            return Trigger(c, got[0], "noun", noun=got[1], plover=got[1].plover, mode=got[1].mode)
         cands += [g for g in c.children if g.dep_ in ("xcomp", "advcl", "conj", "dobj") and g.pos_ in ("VERB", "NOUN", "AUX")]
     return None
 
@@ -106,9 +117,9 @@ def _compose_frames(trig: dict, lex: Lexicon) -> set:
     consumed: set[int] = set()
     for t in sorted(trig.values(), key=lambda t: -_depth(t.token)):
         frame = t.frame
-        if frame not in TABLES and frame not in ("aspect", "consider"):
+        if frame not in TABLES and frame not in ("aspect", "consider") and frame not in COMMENT_FRAMES:
             continue
-        inner = _inner_trigger(t.token, trig, frame, t.noun_token if t.kind == "light" else None)
+        inner = _inner_trigger(t.token, trig, frame, t.noun_token if t.kind == "light" else None, lex)
         if inner is None or inner.token.i in consumed or inner is t:
             continue
         if inner.kind == "noun" and frame in ("aspect",):

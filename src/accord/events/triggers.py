@@ -22,6 +22,8 @@ APPEAL = {"04": "026", "05": "022", "06": "021", "07": "023", "08": "025", "0831
           "085": "0254", "086": "0255", "087": "0256", "0871": "0256", "": "020"}
 TABLES = {"order": DEMAND, "intent": INTENT, "threat": THREAT, "refuse": REFUSE, "demand": DEMAND, "appeal": APPEAL}
 CONFLICT_ROOTS = frozenset({"10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20"})
+#: Adjective frames that make a comment about what they embed ("skeptical about ...").
+COMMENT_FRAMES = {"doubt": "012", "hope": "013"}
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
 
 
@@ -34,6 +36,8 @@ def compose(frame: str, inner: str) -> str:
         return inner
     if frame == "consider":
         return "014"
+    if frame in COMMENT_FRAMES:
+        return COMMENT_FRAMES[frame]
     if frame == "order":  # an order to coerce is the coercion ("ordered the paper to suspend publication")
         if root == "17":
             return inner
@@ -74,7 +78,8 @@ def particles(tok) -> set:
 
 def preps(tok) -> set:
     """Prepositions of the verb, including "for" opening an infinitive clause ("pushed for X to ...")."""
-    out = {c.lower_ for c in tok.children if c.dep_ in ("prep", "agent", "dative") and c.pos_ == "ADP"}
+    out = {c.lower_ for c in tok.children if c.dep_ in ("prep", "agent", "dative") and c.pos_ == "ADP"
+           and not any(p.ent_type_ in ("DATE", "TIME") for p in c.children)}  # not "on Wednesday"
     for c in tok.children:
         if c.dep_ in ("advcl", "ccomp", "xcomp"):
             out |= {m.lower_ for m in c.children if m.dep_ == "mark" and m.lower_ in ("for", "on")}
@@ -86,7 +91,7 @@ def passive(tok) -> bool:
 
 
 def objects(tok) -> list:
-    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "oprd" and c.pos_ in ("NOUN", "PROPN"))]
     if not objs and tok.dep_ == "acl" and tok.tag_ == "VBN":
         objs = [tok.head]
     for c in tok.children:  # "resort to violence", "engage in talks"
