@@ -67,7 +67,14 @@ def extract(raw: bytes, url: str | None) -> tuple[str, str | None, str | None]:
     return body, res.title, res.date or (dl.date if dl else None)
 
 
-def scrapinghub(limit: int | None) -> dict | None:
+def trafilatura_default(raw: bytes, url: str | None) -> str:
+    """Baseline: trafilatura.extract with its default settings, no Accord cleaning."""
+    import trafilatura
+
+    return trafilatura.extract(raw, url=url) or ""
+
+
+def scrapinghub(limit: int | None, baseline: bool = False) -> dict | None:
     root = SHARED / "web" / "scrapinghub"
     if not (root / "ground-truth.json").is_file():
         print(f"skip scrapinghub: {root} not found")
@@ -88,6 +95,14 @@ def scrapinghub(limit: int | None) -> dict | None:
     print(f"scrapinghub: {n} pages, {secs:.1f} s ({1000 * secs / n:.0f} ms/page)")
     print(f"  per-page mean   P {mean[0]:.3f}  R {mean[1]:.3f}  F1 {mean[2]:.3f}   (target F1 >= 0.90)")
     print(f"  normalised agg  P {agg[0]:.3f}  R {agg[1]:.3f}  F1 {agg[2]:.3f}")
+    if baseline:
+        t1, scores = time.perf_counter(), []
+        for key, item in list(gold.items())[:limit]:
+            out = trafilatura_default(gzip.decompress((root / "html" / f"{key}.html.gz").read_bytes()), item.get("url"))
+            scores.append(prf(*counts(out, item["articleBody"]))[2])
+        bsecs = time.perf_counter() - t1
+        print(f"  baseline (trafilatura.extract defaults): F1 {sum(scores) / n:.3f}, {bsecs:.1f} s; "
+              f"Accord/baseline time ratio {secs / bsecs:.2f}")
     return {"pages": n, "f1": mean[2], "precision": mean[0], "recall": mean[1], "f1_normalised": agg[2]}
 
 
@@ -156,8 +171,9 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     ap.add_argument("--limit", type=int, default=None, help="only the first N pages of each set")
     ap.add_argument("--corpus", action="store_true", help="also clean every line of ../shared/corpus/news.jsonl")
+    ap.add_argument("--baseline", action="store_true", help="also score plain trafilatura defaults on scrapinghub")
     args = ap.parse_args()
-    sh = scrapinghub(args.limit)
+    sh = scrapinghub(args.limit, args.baseline)
     trafilatura_eval(args.limit)
     if args.corpus:
         corpus(SHARED / "corpus" / "news.jsonl")
