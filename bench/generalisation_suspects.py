@@ -103,15 +103,34 @@ def corpus_sentences(path: Path, max_articles: int, stride: int = 3) -> list[tup
     return out
 
 
-def find_suspects(dev: Index, corpus: Index, max_corpus: int = 1) -> list[dict]:
+def heldout_sentences(eval_dir: Path) -> list[tuple[str, str]]:
+    """Texts of the other (non-dev) event sets: CASE 2021 snippets, RAMS and WikiEvents sentences."""
+    out = []
+    case = eval_dir / "case2021_finegrained.tsv"
+    if case.exists():
+        for i, line in enumerate(case.read_text(encoding="utf-8").splitlines()[1:]):
+            out.append((f"case{i}", line.split("\t")[1] if "\t" in line else line))
+    for name, key in (("rams_dev.jsonl", "sentences"), ("wikievents_dev.jsonl", "sentences")):
+        p = eval_dir / name
+        if p.exists():
+            with open(p, encoding="utf-8") as fh:
+                for i, d in enumerate(map(json.loads, fh)):
+                    for j, sent in enumerate(d[key]):
+                        text = sent[1] if isinstance(sent, list) and len(sent) == 2 and isinstance(sent[1], str) else " ".join(sent)
+                        out.append((f"{name[:4]}{i}.{j}", text))
+    return out
+
+
+def find_suspects(dev: Index, corpus: Index, heldout: Index | None = None, max_corpus: int = 1) -> list[dict]:
     found = []
+    heldout = heldout or Index([])
     for rel in EVENT_FILES:
         for n, head, item in condition_items(REPO / rel):
             in_dev = dev.with_head(head) & dev.with_phrase(item)
             if len(in_dev) != 1:
                 continue
             in_corpus = corpus.with_head(head) & corpus.with_phrase(item)
-            if len(in_corpus) <= max_corpus:
+            if len(in_corpus) <= max_corpus and not heldout.with_head(head) & heldout.with_phrase(item):
                 sid = next(iter(in_dev))
                 found.append({"where": f"{rel}:{n}", "head": head, "item": item, "dev_id": sid,
                               "corpus_hits": len(in_corpus), "dev_text": dev.text[sid][:160]})
@@ -134,12 +153,13 @@ def find_suspects(dev: Index, corpus: Index, max_corpus: int = 1) -> list[dict]:
     return found
 
 
-def print_suspects(eval_dir: Path, corpus_path: Path, max_articles: int = 7000) -> list[dict]:
+def print_suspects(eval_dir: Path, corpus_path: Path, max_articles: int = 25000) -> list[dict]:
     dev = Index(dev_sentences(eval_dir))
-    corpus = Index(corpus_sentences(corpus_path, max_articles))
-    print(f"\n== suspects: lexicon condition items co-occurring with their head in exactly one dev sentence "
-          f"and <=1 of {len(corpus.text)} corpus sentences ({max_articles} articles)")
-    found = find_suspects(dev, corpus)
+    corpus = Index(corpus_sentences(corpus_path, max_articles, stride=1))
+    heldout = Index(heldout_sentences(eval_dir))
+    print(f"\n== suspects: lexicon condition items co-occurring with their head in exactly one dev sentence, "
+          f"<=1 of {len(corpus.text)} news-corpus sentences and none of {len(heldout.text)} CASE/RAMS/WikiEvents texts")
+    found = find_suspects(dev, corpus, heldout)
     for s in found:
         print(f"  {s['where']:<45} {s['head']!s:>12} + {s['item']!r:<22} dev={s['dev_id']} corpus={s['corpus_hits']}"
               f"\n      {s['dev_text']!r}")
