@@ -84,3 +84,13 @@ def test_component_sets_doc_extensions(nlp):
     doc = nlp("Brazil signed a treaty with Argentina.")
     assert doc._.events and doc._.events[0].cameo == "057"
     assert isinstance(doc._.facts, list)
+
+
+def test_selective_parsing_rules():
+    from accord.nlp.selective import is_candidate
+
+    assert is_candidate("Troops attacked the village at dawn .".split())  # a strong event word alone
+    assert not is_candidate("it was painted blue and it held chairs .".split())  # weak word, no actor
+    assert is_candidate("Brazil held talks .".split())
+    assert not is_candidate("prices rose again in the morning .".split())  # no event word at all
+    assert not is_candidate(["attacked"] * 500)  # too long to be a sentence

@@ -76,6 +76,16 @@ class Lexicon:
             self.__dict__["_forms"] = forms
         return forms.get(form.lower())
 
+    def strong_lemmas(self) -> frozenset:
+        """Triggers that code an event on their own: verbs with an unconditional rule, and nouns
+        that stand as events by themselves. Everything else needs context (an object, an actor)."""
+        out = {n for n, e in self.nouns.items() if e.nominal and " " not in n}
+        for lemma, rules in self.verbs.items():
+            if any(r.code and not (r.object or r.particle or r.prep or r.mention or r.child or r.subject
+                                   or r.object_actor or r.embeds or r.passive or r.light) for r in rules):
+                out.add(lemma)
+        return frozenset(out)
+
     def surface_forms(self) -> frozenset:
         """Lower-case word forms of every trigger, for the cheap pre-parse scan."""
         out: set[str] = set()

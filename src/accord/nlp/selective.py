@@ -1,9 +1,9 @@
 """Selective parsing: split an article into sentences cheaply (tokenizer + rule sentencizer) and
 send only candidate sentences through the statistical pipeline.
 
-A sentence is a candidate when it holds an event word (a surface form of any verb/noun trigger),
-except that a sentence whose only event words are reporting verbs ("said") also needs a candidate
-actor (a capitalised word after the first token). Everything else never reaches the parser.
+A sentence is a candidate when it holds a strong event word (one that codes an event by itself:
+"attacked", "talks"), or a weak one (a light, conditional or reporting verb: "held", "said") together
+with a candidate actor (a capitalised word). Everything else never reaches the parser.
 """
 from __future__ import annotations
 
@@ -25,14 +25,15 @@ def clean_text(text: str) -> str:
 
 @lru_cache(maxsize=4)
 def _vocab(pattern_files: tuple[str, ...]) -> tuple[frozenset, frozenset]:
+    """(strong forms, weak forms): a strong form codes an event by itself ("attacked", "talks");
+    a weak one (light verbs, conditional verbs, reporting verbs) needs a candidate actor too."""
     from ..events.lexicon import get_lexicon, inflect
 
     lex = get_lexicon(pattern_files)
-    report = set()
-    for lemma in lex.reporting:
-        report |= inflect(lemma) | set(lex.irregular.get(lemma, ()))
-    forms = lex.surface_forms()
-    return forms - report, frozenset(report)
+    strong = set()
+    for lemma in lex.strong_lemmas():
+        strong |= inflect(lemma) | set(lex.irregular.get(lemma, ()))
+    return frozenset(strong), lex.surface_forms() - strong
 
 
 @lru_cache(maxsize=2)
@@ -58,12 +59,22 @@ def is_candidate(tokens, pattern_files: tuple[str, ...] = ()) -> bool:
     """True when a token list (strings) may hold an event worth parsing."""
     if len(tokens) > MAX_SENT_TOKENS:
         return False
-    events, report = _vocab(pattern_files)
+    strong, weak = _vocab(pattern_files)
     lower = [t.lower() for t in tokens]
-    if any(w in events for w in lower):
+    if any(w in strong for w in lower):
         return True
-    if any(w in report for w in lower):
-        return any(t[:1].isupper() for t in tokens[1:]) or (tokens and tokens[0][:1].isupper() and len(tokens[0]) > 1 and tokens[0].lower() not in ("the", "a", "an", "in", "on", "but", "and", "it", "he", "she", "they", "we", "i", "this", "that"))
+    return any(w in weak for w in lower) and _actor_candidate(tokens)
+
+
+_FUNCTION_WORDS = frozenset("the a an in on at but and or it he she they we i you this that these those there "
+                            "however meanwhile also so yet if when while after before as for of to by".split())
+
+
+def _actor_candidate(tokens) -> bool:
+    """A capitalised word that is not just the sentence's first function word (cheap; no model)."""
+    for i, t in enumerate(tokens):
+        if t[:1].isupper() and len(t) > 1 and (i > 0 or t.lower() not in _FUNCTION_WORDS):
+            return True
     return False
 
 
