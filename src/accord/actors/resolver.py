@@ -248,6 +248,7 @@ def resolve_tokens(toks: list[Tok], d: ActorDictionary, date=None, context_toks=
     p = combine(toks, ms, d, date, pref, people_ctx)
     if not p.country and not p.code and ctx_country and not p.empty:
         p.country = ctx_country
-    elif p.empty and ctx_country and not p.unknown_name and ms:
+    elif p.empty and ctx_country and (ms or p.unknown_name):
+        # nothing in the phrase names a country: the context's country ("SONNA" + "Somalia")
         p.country = ctx_country
     return p
