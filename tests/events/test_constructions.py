@@ -224,3 +224,13 @@ def test_date_phrase_is_not_a_preposition_of_the_verb(code):
 def test_comment_adjective(code):
     evs = code("The Chilean minister was optimistic that the talks would succeed.")
     assert [(e.cameo, e.source.key) for e in evs] == [("013", "CHL")]
+
+
+def test_joint_exercise_is_military_cooperation(code):
+    got = keys(code("The armies of Peru and Chile staged military exercises near the border."))
+    assert {("PER", "CHL", "062"), ("CHL", "PER", "062")} <= got
+
+
+def test_deployment_purpose_decides_the_code(code):
+    evs = code("Dozens of Irish peacekeepers began deploying to Lebanon on Tuesday.")
+    assert any(e.cameo == "074" for e in evs)

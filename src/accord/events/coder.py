@@ -272,11 +272,14 @@ def _drafts(sent, triggers: list, rl, idx, bare: bool) -> list[Draft]:
         sources, targets, between = rl.of(t)
         if t.kind == "noun" and not sources and not targets and not bare:
             continue
+        if t.code[:3] == "150" and len(sources) >= 2:  # several armies exercising together: cooperation
+            t.code = "062"
+        code = t.code
         for s, g in pairs(t, sources, targets, between):
             place = sentence_country(sent, t.token, idx)
             s, g = fill(s, g, place), fill(g, s, place, t.code)
             conf = 0.1 if bare else _confidence(t, s, g)
-            drafts.append(Draft(t.token, t.code, s, g, conf, t.plover, t.mode, t.kind))
+            drafts.append(Draft(t.token, code, s, g, conf, t.plover, t.mode, t.kind))
     return drafts
 
 

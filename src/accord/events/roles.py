@@ -82,12 +82,30 @@ def phrase_actors(tok, idx: ActorIndex, depth: int = 0) -> list:
     for head in _conjuncts(tok):
         pair = idx.pairs.get(head.i)
         found = pair if pair else [_one_phrase_actor(head, idx, depth)]
+        if not pair and depth < 2:  # "the armies of Peru and Chile": one actor per country
+            inner = [p for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
+                     for p in c.children if p.dep_ == "pobj" and any(g.dep_ == "conj" for g in p.children)]
+            if inner:
+                found = _distribute(idx.at(head), phrase_actors(inner[0], idx, depth + 1)) or found
         for a in found:
             if a is not None and weak(a):
                 a = _with_country(a, head, idx)
             if a is not None and (a.code, a.text) not in seen:
                 seen.add((a.code, a.text))
                 out.append(a)
+    return out
+
+
+def _distribute(head_actor, members: list) -> list:
+    """The head's sector applied to each coordinated member ("armies of Peru and Chile")."""
+    from dataclasses import replace
+
+    sector = head_actor.sector if head_actor is not None else None
+    out = []
+    for a in members:
+        if sector and a.country and not a.sector:
+            a = replace(a, code=a.country + sector, sector=sector)
+        out.append(a)
     return out
 
 

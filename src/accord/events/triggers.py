@@ -210,7 +210,7 @@ def verb_trigger(tok, lex: Lexicon, idx=None) -> Trigger | None:
             if rule.subject and not any(c.dep_ in ("nsubj", "agent") and (c.lemma_.lower() in rule.subject or any(
                     p.lemma_.lower() in rule.subject for p in c.children if p.dep_ == "pobj")) for c in tok.children):
                 continue
-            if rule.mention and not any(w.lower_ in rule.mention or w.lemma_.lower() in rule.mention for w in tok.subtree):
+            if rule.mention and not _mentions(tok, rule.mention):
                 continue
             if not _obj_matches(rule, objs, idx):
                 continue
@@ -232,6 +232,14 @@ def verb_trigger(tok, lex: Lexicon, idx=None) -> Trigger | None:
     if lemma in lex.light:
         return _light(tok, None, lex, lemma)
     return None
+
+
+def _mentions(tok, words) -> bool:
+    """A word of ``tok``'s clause (including the subject of an xcomp chain) is one of ``words``."""
+    heads = [tok]
+    while heads[-1].dep_ == "xcomp" and len(heads) < 4:
+        heads.append(heads[-1].head)
+    return any(w.lower_ in words or w.lemma_.lower() in words for h in heads for w in h.subtree)
 
 
 def is_future(tok) -> bool:
