@@ -36,3 +36,24 @@ def test_pentaclass_uses_most_confident_event():
     pred = {"a": [ev(cameo="010", conf=0.2), ev(cameo="190", conf=0.9)], "b": [ev(cameo="111", conf=0.8)], "c": []}
     m = score_pentaclass(gold, pred)
     assert m["accuracy"] == round(1 / 3, 3) and m["no_event"] == 1
+
+
+def test_eval_skips_when_shared_is_absent(monkeypatch, tmp_path):
+    from accord.evaluate import run
+
+    monkeypatch.setenv("ACCORD_EVAL_DIR", str(tmp_path / "missing"))
+    out = run("all")
+    assert len(out) == 1 and "skipped" in out[0]
+
+
+def test_eval_runs_on_a_small_set(monkeypatch, tmp_path, nlp):
+    import json
+
+    from accord.evaluate import run
+
+    rows = [{"id": "x1", "text": "Kenyan troops attacked Somali militants.", "plover": "ASSAULT",
+             "source_actors": [{"code": "KEN"}], "target_actors": [{"code": "SOM"}]}]
+    (tmp_path / "plover_gsr_dev.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    monkeypatch.setenv("ACCORD_EVAL_DIR", str(tmp_path))
+    (res,) = run("plover")
+    assert res["type_recall"] == 1.0 and res["event_recall_with_actors"] == 1.0
