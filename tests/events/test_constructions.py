@@ -234,3 +234,13 @@ def test_joint_exercise_is_military_cooperation(code):
 def test_deployment_purpose_decides_the_code(code):
     evs = code("Dozens of Irish peacekeepers began deploying to Lebanon on Tuesday.")
     assert any(e.cameo == "074" for e in evs)
+
+
+def test_preparing_to_attack_is_a_show_of_force(code):
+    evs = code("The Ethiopian army prepared to resume shelling Eritrean positions.")
+    assert any(e.cameo.startswith("15") and e.source.key == "ETH" for e in evs)
+
+
+def test_protest_with_a_reported_clause_is_a_verbal_protest(code):
+    evs = code("A Kenyan rights group protested that the police were ignoring court orders.")
+    assert any(e.cameo.startswith("11") for e in evs)

@@ -83,14 +83,14 @@ def _inner_trigger(tok, trig: dict, frame: str, noun=None, lex: Lexicon | None =
     cands = [c for c in tok.children if c.dep_ == "xcomp"]
     if noun is not None:
         cands = [c for c in noun.children if c.dep_ in ("acl", "ccomp", "xcomp", "relcl") and c.pos_ in ("VERB", "AUX")] + cands
-    if frame in ("demand", "appeal", "refuse", "intent", "order"):
+    if frame in ("demand", "appeal", "refuse", "intent", "order", "prepare"):
         cands += [c for c in tok.children if c.dep_ == "ccomp"]
     if frame in COMMENT_FRAMES:  # "skeptical about Iranian motives in providing ...", "confident that ..."
         cands += [c for c in tok.children if c.dep_ == "ccomp"]
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in ("about", "of", "over", "on", "at"):
                 cands += [p for p in c.children if p.dep_ in ("pobj", "pcomp")]
-    if frame in ("intent", "refuse", "demand", "appeal", "threat", "order"):  # "agreed to a ceasefire", "called for elections"
+    if frame in ("intent", "refuse", "demand", "appeal", "threat", "order", "prepare"):  # "agreed to a ceasefire"
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in ("to", "for", "on"):
                 cands += [p for p in c.children if p.dep_ == "pobj"]

@@ -20,7 +20,7 @@ log = logging.getLogger(__name__)
 DATA = Path(__file__).resolve().parent / "data"
 _RULE_KEYS = {"code", "particle", "prep", "object", "light", "passive", "plover", "mode", "recip", "frame", "object_actor", "ignore", "mention", "child", "subject", "embeds"}
 _NOUN_KEYS = {"code", "modifier", "verbs", "nominal", "recip", "plover", "mode", "frame"}
-FRAMES = {"order", "consider", "intent", "threat", "refuse", "demand", "appeal", "aspect", "report", "none"}
+FRAMES = {"prepare", "order", "consider", "intent", "threat", "refuse", "demand", "appeal", "aspect", "report", "none"}
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ DEMAND = {"04": "108", "05": "102", "06": "101", "07": "103", "08": "105", "0831
           "085": "1054", "086": "1055", "087": "106", "0871": "107", "": "100"}
 APPEAL = {"04": "026", "05": "022", "06": "021", "07": "023", "08": "025", "0831": "0241", "0841": "0253",
           "085": "0254", "086": "0255", "087": "0256", "0871": "0256", "": "020"}
-TABLES = {"order": DEMAND, "intent": INTENT, "threat": THREAT, "refuse": REFUSE, "demand": DEMAND, "appeal": APPEAL}
+TABLES = {"prepare": INTENT, "order": DEMAND, "intent": INTENT, "threat": THREAT, "refuse": REFUSE, "demand": DEMAND, "appeal": APPEAL}
 CONFLICT_ROOTS = frozenset({"10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20"})
 #: Adjective frames that make a comment about what they embed ("skeptical about ...").
 COMMENT_FRAMES = {"doubt": "012", "hope": "013"}
@@ -38,6 +38,10 @@ def compose(frame: str, inner: str) -> str:
         return "014"
     if frame in COMMENT_FRAMES:
         return COMMENT_FRAMES[frame]
+    if frame == "prepare":  # "prepared to resume shelling": force posture
+        if root in ("18", "19", "20"):
+            return "150"
+        frame = "intent"
     if frame == "order":  # an order to coerce is the coercion ("ordered the paper to suspend publication")
         if root == "17":
             return inner
