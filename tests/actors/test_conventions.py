@@ -75,3 +75,13 @@ def test_cli_bare_capital_is_the_country_but_in_a_phrase_with_a_sector_word_is_n
     assert (out[1]["country"], out[1]["sector"]) == ("KEN", "GOV")
     # the library call keeps the in-sentence behaviour: a capital alone is its government
     assert cc("Nairobi") == ("KEN", "GOV")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Kano State government", ("NGA", "GOV")),
+    ("Sumy region authorities", ("UKR", "GOV")),
+    ("Oaxaca police", ("MEX", "COP")),
+    ("Jubaland forces", ("SOM", "MIL")),
+])
+def test_first_level_regions_with_a_sector_word(text, expected):
+    assert cc(text) == expected
