@@ -244,3 +244,23 @@ def test_preparing_to_attack_is_a_show_of_force(code):
 def test_protest_with_a_reported_clause_is_a_verbal_protest(code):
     evs = code("A Kenyan rights group protested that the police were ignoring court orders.")
     assert any(e.cameo.startswith("11") for e in evs)
+
+
+def test_arrest_for_a_charge_is_an_accusation(code):
+    evs = code("A Kenyan journalist was arrested in Uganda for collaborating with rebels.")
+    assert any(e.cameo.startswith("11") and e.target.key == "KEN" for e in evs)
+
+
+def test_cannot_accept_is_a_rejection(code):
+    evs = code("Thailand has told the UN it cannot accept any more refugees from Myanmar.")
+    assert any(e.cameo.startswith("12") and e.source.key == "THA" for e in evs)
+
+
+def test_agree_with_a_view_is_a_statement_of_accord(code):
+    evs = code("Canadian officials said they agree with the Mexican recommendation.")
+    assert any(e.cameo == "019" for e in evs)
+
+
+def test_light_verb_noun_is_not_its_own_frame_object(code):
+    evs = code("The Emirati foreign minister offered his condolences to New Zealand.")
+    assert [(e.cameo, e.source.key, e.target.key) for e in evs] == [("018", "ARE", "NZL")]

@@ -120,7 +120,8 @@ def _compose_frames(trig: dict, lex: Lexicon) -> set:
         if frame not in TABLES and frame not in ("aspect", "consider") and frame not in COMMENT_FRAMES:
             continue
         inner = _inner_trigger(t.token, trig, frame, t.noun_token if t.kind == "light" else None, lex)
-        if inner is None or inner.token.i in consumed or inner is t:
+        if inner is None or inner.token.i in consumed or inner is t or (
+                t.noun_token is not None and inner.token.i == t.noun_token.i):
             continue
         if inner.kind == "noun" and frame in ("aspect",):
             continue
@@ -141,11 +142,12 @@ def _apply_future(trig: dict, consumed: set, neg) -> None:
         if t.plover and t.mode == "resign":  # an announced resignation is still a resignation
             continue
         fut = is_future(head) or (head.dep_ == "conj" and is_future(head.head))
-        if not fut:
+        cannot = neg(head) and any(c.dep_ == "aux" and c.lower_ in ("can", "ca", "could") for c in head.children)
+        if not fut and not cannot:
             continue
-        if neg(head) and root in ("01", "03", "04", "05", "06", "07", "08"):
+        if (cannot or neg(head)) and root in ("01", "03", "04", "05", "06", "07", "08"):
             t.code, t.frame = compose("refuse", t.code), "refuse"
-        elif root in ("04", "05", "06", "07", "08") or root in CONFLICT_FUTURE:
+        elif fut and (root in ("04", "05", "06", "07", "08") or root in CONFLICT_FUTURE):
             t.code = compose("intent", t.code)
         else:
             continue
