@@ -264,3 +264,17 @@ def test_agree_with_a_view_is_a_statement_of_accord(code):
 def test_light_verb_noun_is_not_its_own_frame_object(code):
     evs = code("The Emirati foreign minister offered his condolences to New Zealand.")
     assert [(e.cameo, e.source.key, e.target.key) for e in evs] == [("018", "ARE", "NZL")]
+
+
+def test_force_posture_verbs(code):
+    assert any(e.cameo.startswith("15") for e in code("Russia moved tanks and artillery closer to the Ukrainian border."))
+    assert any(e.cameo == "150" for e in code("North Korea test-fired two ballistic missiles into the sea."))
+
+
+def test_pledged_money_in_aid_is_an_intent_to_aid(code):
+    assert ("JPN", "LKA", "033") in keys(code("Japan pledged $200 million in aid to Sri Lanka."))
+
+
+def test_accused_of_doing_gives_the_accused_as_actor(code):
+    got = keys(code("Sudan accused Chad of supporting the rebels."))
+    assert ("SDN", "TCD", "112") in got and not any(s == "SDN" and c.startswith("05") for s, _, c in got)

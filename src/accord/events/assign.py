@@ -136,7 +136,7 @@ def pairs(t: Trigger, sources, targets, between) -> list:
     if between or (recip and len(sources) >= 2):  # "X and Y met", "the two signed" (+ any outside party)
         keys = {a.key for a in sources}
         out = [(a, b) for a in sources for b in sources if not same(a, b)]
-        out += [(s, g) for s in sources for g in targets if g.key not in keys]
+        out += [(s, g) for s in sources for g in targets if g.key not in keys and not roles.weak(g)]
     elif sources and targets:
         out = [(s, g) for s in sources for g in targets]
         heads = [t.token] + [c for c in t.token.children if c.dep_ in ("dobj", "nsubjpass")]

@@ -105,6 +105,9 @@ def _inner_trigger(tok, trig: dict, frame: str, noun=None, lex: Lexicon | None =
         if got is not None:  # an event noun as the object of the frame ("called for sanctions")
             return Trigger(c, got[0], "noun", noun=got[1], plover=got[1].plover, mode=got[1].mode)
         cands += [g for g in c.children if g.dep_ in ("xcomp", "advcl", "conj", "dobj") and g.pos_ in ("VERB", "NOUN", "AUX")]
+        if c.pos_ in ("NOUN", "NUM", "SYM"):  # "pledged $200 million in aid"
+            cands += [p for g in c.children if g.dep_ == "prep" and g.lower_ in ("in", "of")
+                      for p in g.children if p.dep_ == "pobj"]
     return None
 
 

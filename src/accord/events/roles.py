@@ -205,6 +205,10 @@ def subject_tokens(verb, depth: int = 0) -> list:
         objs = [c for c in head.children if c.dep_ in ("dobj", "dative")]
         if objs:
             return objs
+    if verb.dep_ == "pcomp" and head.lower_ in ("of", "for", "from"):  # "accused Chad of supporting"
+        objs = [c for c in head.head.children if c.dep_ == "dobj"]
+        if objs:
+            return objs
     if verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") or (verb.dep_ == "pobj" and head.dep_ == "prep"):
         target = head
         if verb.dep_ == "pcomp" or verb.dep_ == "pobj":
