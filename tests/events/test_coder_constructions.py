@@ -278,3 +278,12 @@ def test_pledged_money_in_aid_is_an_intent_to_aid(code):
 def test_accused_of_doing_gives_the_accused_as_actor(code):
     got = keys(code("Sudan accused Chad of supporting the rebels."))
     assert ("SDN", "TCD", "112") in got and not any(s == "SDN" and c.startswith("05") for s, _, c in got)
+
+
+def test_coordinated_demonyms_are_two_actors(code):
+    got = keys(code("Azerbaijani and Armenian troops clashed along the border."))
+    assert {("AZE", "ARM", "190"), ("ARM", "AZE", "190")} <= got
+
+
+def test_vow_to_retaliate_is_a_threat(code):
+    assert ("IRN", "ISR", "138") in keys(code("Iran vowed to retaliate against Israel."))

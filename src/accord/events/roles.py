@@ -82,6 +82,11 @@ def phrase_actors(tok, idx: ActorIndex, depth: int = 0) -> list:
     for head in _conjuncts(tok):
         pair = idx.pairs.get(head.i)
         found = pair if pair else [_one_phrase_actor(head, idx, depth)]
+        mods = [c for c in head.children if c.dep_ in ("amod", "compound") and any(g.dep_ == "conj" for g in c.children)]
+        if not pair and mods:  # "Azerbaijani and Armenian troops": one actor per country
+            members = [idx.place_at(m) for m in _conjuncts(mods[0])]
+            if all(m is not None and m.country for m in members):
+                found = _distribute(idx.at(head), members)
         if not pair and depth < 2:  # "the armies of Peru and Chile": one actor per country
             inner = [p for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
                      for p in c.children if p.dep_ == "pobj" and any(g.dep_ == "conj" for g in p.children)]
