@@ -22,8 +22,13 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q tests
 
+## Benchmarks (print figures and ratios; read ../shared when present). See bench/README.md.
 bench: $(STAMP)
-	$(BIN)/python bench/run_all.py
+	$(BIN)/python bench/extraction.py
+	$(BIN)/python bench/actors_eval.py
+	$(BIN)/python bench/code_speed.py
+	$(BIN)/python bench/ingest_throughput.py --n 300
+	$(BIN)/python bench/generalisation.py
 
 eval: $(STAMP)
 	$(BIN)/accord eval
