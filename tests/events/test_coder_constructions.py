@@ -287,3 +287,14 @@ def test_coordinated_demonyms_are_two_actors(code):
 
 def test_vow_to_retaliate_is_a_threat(code):
     assert ("IRN", "ISR", "138") in keys(code("Iran vowed to retaliate against Israel."))
+
+
+def test_denial_ranks_above_the_denied_act(code):
+    evs = code("The Indonesian government denied that its troops had fired on protesters.")
+    top = max(evs, key=lambda e: e.confidence)
+    assert top.cameo == "016" and top.source.key == "IDN"
+    assert all(e.negated for e in evs if e.cameo.startswith("19"))
+
+
+def test_offer_to_mediate(code):
+    assert any(e.cameo == "039" and e.source.key == "NOR" for e in code("Norway offered to mediate between the two sides."))

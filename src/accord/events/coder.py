@@ -170,7 +170,7 @@ def _reporting(sent, trig: dict, consumed: set, lex: Lexicon) -> list:
             continue
         claimed = _claimed_event(tok, trig, consumed)
         if claimed is not None:  # "the rebels claimed that they had attacked the base"
-            trig[tok.i] = Trigger(tok, "015", "verb")
+            trig[tok.i] = Trigger(tok, "016" if tok.lemma_.lower() in DENY_VERBS else "015", "verb")
             claimed.notes.append(("claimed", tok))
             continue
         comps = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp")]
@@ -204,7 +204,8 @@ def _absorb_purposes(trig: dict, consumed: set) -> None:
             head.notes.append(("purpose", t))  # its target can stand for the head's
 
 
-CLAIM_VERBS = frozenset({"claim", "admit", "acknowledge", "confess"})
+CLAIM_VERBS = frozenset({"claim", "admit", "acknowledge", "confess", "deny"})
+DENY_VERBS = frozenset({"deny"})
 
 
 def _claimed_event(tok, trig: dict, consumed: set):
@@ -214,7 +215,9 @@ def _claimed_event(tok, trig: dict, consumed: set):
         return None
     for c in tok.children:
         if c.dep_ == "ccomp" and c.i in trig and c.i not in consumed:
-            if any(s.dep_ == "nsubj" and s.pos_ == "PRON" for s in c.children) and trig[c.i].code[:2] in CONFLICT_FUTURE:
+            own = any(s.dep_ == "nsubj" and (s.pos_ == "PRON" or any(p.dep_ == "poss" and p.pos_ == "PRON" for p in s.children))
+                      for s in c.children)  # "they had attacked", "its troops had fired"
+            if own and trig[c.i].code[:2] in CONFLICT_FUTURE:
                 return trig[c.i]
     return None
 
