@@ -31,8 +31,8 @@ class Settings:
     host_delay: float = 1.0
     #: User-Agent for HTTP requests.
     user_agent: str = "Accord/0.1 (+https://example.invalid/accord; event-data research)"
-    #: Worker processes for ingest (0 = all cores).
-    workers: int = 1
+    #: Worker processes for ingest (0 = all cores, the default).
+    workers: int = 0
     #: Articles per committed batch.
     batch_size: int = 64
     #: MinHash Jaccard threshold above which two articles are linked as near-duplicates.
