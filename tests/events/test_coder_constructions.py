@@ -298,3 +298,9 @@ def test_denial_ranks_above_the_denied_act(code):
 
 def test_offer_to_mediate(code):
     assert any(e.cameo == "039" and e.source.key == "NOR" for e in code("Norway offered to mediate between the two sides."))
+
+
+def test_offer_to_send_troops_to_help_is_cooperation(code):
+    evs = code("Australia has offered to send troops to help the Philippine army.")
+    assert any(e.cameo.startswith("03") and e.source.key == "AUS" for e in evs)
+    assert not any(e.cameo.startswith("13") for e in evs)
