@@ -304,3 +304,12 @@ def test_offer_to_send_troops_to_help_is_cooperation(code):
     evs = code("Australia has offered to send troops to help the Philippine army.")
     assert any(e.cameo.startswith("03") and e.source.key == "AUS" for e in evs)
     assert not any(e.cameo.startswith("13") for e in evs)
+
+
+def test_passive_light_verb_with_between(code):
+    got = keys(code("Talks were held between Serbia and Croatia in Brussels."))
+    assert {("SRB", "HRV", "040"), ("HRV", "SRB", "040")} <= got
+
+
+def test_victims_of_a_nominal_attack_subject(code):
+    assert ("ISR", "PSE", "1823") in keys(code("Israeli air strikes on Gaza killed 15 people."))

@@ -50,6 +50,9 @@ def _verb_roles(t: Trigger, trig_roles) -> tuple[list, list]:
     subj = roles.subject_tokens(tok)
     sources = roles.first_actors(subj, idx)
     sources = roles.resolve_pronoun(subj[0] if subj else None, sources, idx)
+    if not sources:  # "talks were held between Serbia and Kosovo"
+        pair = roles.first_actors(roles.prep_objects(tok, ("between", "among")), idx)
+        sources = pair if len(pair) >= 2 else sources
     targets: list = []
     if t.frame in ("demand", "appeal", "order"):
         objs = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
@@ -93,6 +96,10 @@ def _verb_roles(t: Trigger, trig_roles) -> tuple[list, list]:
             targets = roles.first_actors(roles.prep_objects(tok, preps), idx)
         if not targets:  # "shared evidence with the U.S.", "lifted a blockade on Palestinian lorries"
             targets = roles.first_actors([p for o in objs for p in roles.prep_objects(o)], idx)
+    if t.code[:2] in ("17", "18", "19", "20") and subj and all(roles.weak(a) for a in targets):
+        hit = roles.first_actors(roles.prep_objects(subj[0], ("on", "against", "upon")), idx)
+        if hit and not roles.weak(hit[0]):  # "air strikes on Gaza killed 15 people": the victims are there
+            targets = [fill(a, hit[0], None) for a in targets] or hit
     if not sources and t.code[:2] == "17" and roles.is_passive(tok):  # "was arrested in Lebanon": its authorities
         sources = roles.clause_actor(tok, idx, places=True)
     if not targets and t.frame not in ("report",):  # an actor named later in the same clause
