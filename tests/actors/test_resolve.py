@@ -111,7 +111,7 @@ def test_a_city_inside_a_name_is_not_a_place():
 
 def test_pro_and_ethnic_qualifiers_do_not_give_the_country():
     assert resolve_phrase("pro-Iranian Hezbollah").country == "LBN"
-    assert cc("ethnic Albanians in southern Serbia") == ("SRB", None)
+    assert cc("ethnic Albanians in southern Serbia") == ("SRB", "CVL")  # a group of people, placed
     assert cc("ethnic Albanian guerrillas") == (None, "REB")
 
 

@@ -132,15 +132,18 @@ def refine(doc: Doc, spans: list[Span] | None = None) -> None:
 
 def actor_for_token(doc: Doc, token) -> Actor | None:
     """The actor of the span covering ``token``; else of a span whose root modifies it (possessive
-    "President Reagan's statement", compound "Iran deal" is skipped when place-only)."""
+    "President Reagan's statement", a country or demonym "a Chinese proposal"); a place-only
+    modifier ("the Christchurch attack") gives None."""
     spans = doc.spans["actors"] if "actors" in doc.spans else []
     for s in spans:
         if s.start <= token.i < s.end:
             return s._.actor
     for s in spans:
         r = s.root
-        if r.head.i == token.i and r.i != token.i and r.dep_ in ("poss", "compound", "nmod") and not s._.is_place_only:
-            return s._.actor
+        if r.head.i != token.i or r.i == token.i or s._.is_place_only:
+            continue
+        if r.dep_ in ("poss", "compound", "nmod") or (r.dep_ == "amod" and s._.actor.kind == "state"):
+            return s._.actor  # "a U.S. request", "a Chinese proposal": the state is the agent
     return None
 
 

