@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..models import Actor
-from . import coref
+from . import coref, homonyms
 from .dictionary import get_dictionary
 from .mentions import LOCATIVE, doc_tokens, find_mentions, place_kind, place_only_by_position
 from .resolver import combine, partial_to_actor
@@ -53,10 +53,12 @@ class ActorComponent:
         offset = int(doc.user_data.get("accord_offset", 0) or 0)
         toks = doc_tokens(doc)
         spans: list[Span] = []
-        for m in find_mentions(doc, toks, d):
-            s = self._reference(doc, m, ctx, offset) if m.kind else self._named(doc, m, ctx, date, offset)
+        mentions = find_mentions(doc, toks, d)
+        for m in mentions:
+            s = self._reference(doc, m, ctx, offset) if m.kind else self._named(doc, m, ctx, date, offset, mentions)
             if s is not None:
                 spans.append(s)
+        coref.remember_places(ctx, homonyms.countries_in(mentions))
         if doc.has_annotation("DEP"):
             refine(doc, spans)
         doc.spans["actors"] = spans
@@ -81,9 +83,11 @@ class ActorComponent:
         s._.actor = _place(found[0], span, offset)
         return s
 
-    def _named(self, doc: Doc, m, ctx: dict, date, offset: int) -> Span | None:
+    def _named(self, doc: Doc, m, ctx: dict, date, offset: int, mentions=()) -> Span | None:
         span = doc[m.start:m.end]
         p = combine(m.toks, m.matches, self.dictionary, date, None, coref.people(ctx))
+        wanted = homonyms.countries_in(mentions, skip=m) + coref.recent_countries(ctx)  # sentence, then article
+        homonyms.reread(p, m.toks, m.matches, self.dictionary.country_names, wanted)
         if m.ner_person and p.unknown_name and p.kind in ("state", None) and p.country:
             p.name, p.kind = " ".join(p.unknown_name), "person"  # nationality + NER person name
         actor = partial_to_actor(p, span.text, span.start_char + offset, span.end_char + offset)

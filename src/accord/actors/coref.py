@@ -50,6 +50,22 @@ def remember(ctx: dict, actor: Actor | None) -> None:
                                          sector=actor.sector, name=actor.name, origin="article")
 
 
+def remember_places(ctx: dict, countries: list[str]) -> None:
+    """States named by any place word of a sentence (actors or not), for reading shared city names."""
+    seen = ctx.setdefault("places", [])
+    seen.extend(countries)
+    del seen[:-MAX_RECENT]
+
+
+def recent_countries(ctx: dict) -> list[str]:
+    """States the article named most recently (places and actors), newest first."""
+    out: list[str] = []
+    for c in list(reversed(ctx.get("places", []))) + [a.country for a in reversed(ctx["recent"])]:
+        if c and c not in out:
+            out.append(c)
+    return out
+
+
 def last_state(ctx: dict) -> Actor | None:
     for a in reversed(ctx["recent"]):
         if a.country and a.kind in ("state", "person", "sector", "org"):

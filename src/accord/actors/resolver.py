@@ -255,6 +255,10 @@ def resolve_tokens(toks: list[Tok], d: ActorDictionary, date=None, context_toks=
         ctx_country = cp.country
         pref = ctx_country
     p = combine(toks, ms, d, date, pref, people_ctx)
+    if ctx_country:
+        from .homonyms import reread
+
+        reread(p, toks, ms, d.country_names, [ctx_country])  # "Tripoli" + context "Lebanese"
     if not p.country and not p.code and ctx_country and not p.empty:
         p.country = ctx_country
     elif p.empty and ctx_country and (ms or p.unknown_name):

