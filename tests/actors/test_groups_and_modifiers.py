@@ -48,3 +48,12 @@ def test_ethnic_group_in_running_text_takes_the_placed_country(run_article):
     doc = _doc(run_article, "Soldiers detained ethnic Uzbeks in Kyrgyzstan on Friday.")
     found = {s.text: s._.actor for s in doc.spans["actors"]}
     assert found["ethnic Uzbeks in Kyrgyzstan"].code == "KGZCVL"
+
+
+def test_stated_country_picks_the_office_held_there():
+    # a person with offices in two states: the stated nationality chooses the office
+    assert cc("Soviet Foreign Minister Eduard Shevardnadze", date="1987-05-01") == ("RUS", "GOV")
+    assert cc("Georgian leader Eduard Shevardnadze", date="1987-05-01") == ("GEO", "GOV")
+    assert cc("Georgian President Shevardnadze", date="1996-05-01") == ("GEO", "GOV")
+    # no office in the stated state at all: that state + the title's sector
+    assert cc("Armenian Defence Minister Eduard Shevardnadze", date="1996-05-01") == ("ARM", "GOV")

@@ -136,11 +136,17 @@ def _backed(toks: list[Tok], m: Match) -> bool:
 
 
 def _person(r: Partial, m: Match, date, places, title_sector) -> Partial:
-    office, former = choose(list(m.entries), date)
+    explicit = [p for p in places if p.kind in ("country", "demonym") and p.country]
+    entries = list(m.entries)
+    if r.title and explicit:
+        # "Georgian President Shevardnadze" (also Soviet foreign minister): the office in the stated state
+        entries = [e for e in entries if e.country == explicit[0].country] or entries
+    office, former = choose(entries, date)
     office = office or m.entries[0]
     r.country, r.name, r.kind, r.code = office.country, office.name, "person", office.code
     r.sector = None if former is None else ("ELI" if former or r.former else office.sector)
-    explicit = [p for p in places if p.kind in ("country", "demonym") and p.country]
+    if former is None and r.title and explicit and not r.former:
+        r.sector = title_sector  # not yet in that office by our record, but the text gives the title
     if r.title and explicit and office.country and explicit[0].country != office.country:
         # "Georgian President Eduard Shevardnadze": the text's nationality and title beat our record
         r.country, r.code = explicit[0].country, None
