@@ -57,3 +57,9 @@ def test_stated_country_picks_the_office_held_there():
     assert cc("Georgian President Shevardnadze", date="1996-05-01") == ("GEO", "GOV")
     # no office in the stated state at all: that state + the title's sector
     assert cc("Armenian Defence Minister Eduard Shevardnadze", date="1996-05-01") == ("ARM", "GOV")
+
+
+def test_near_miss_surname_needs_the_given_name():
+    assert cc("President Hosni Mubarek", date="1995-01-01") == ("EGY", "GOV")  # one letter off, same given name
+    assert cc("President Gamal Mubarek", date="1995-01-01") == (None, "GOV")   # other given name: unknown person
+    assert cc("President Mubarek", date="1995-01-01") == (None, "GOV")         # no given name: no guess

@@ -191,8 +191,15 @@ def _surname_person(toks, unknown, d, people_ctx, allow_dict: bool = True):
         e = people_ctx[key]
         return [(Match(i, i + 1, (e,)), e)]
     es = d.surnames.get(key) if allow_dict else None
+    others = {toks[j].key for j in unknown[:-1]}
+    if not es and allow_dict and others:
+        from .fuzzy import near_surnames, people_named
+
+        # "Francois Mitterand": a near-miss surname counts only with the person's own given name
+        es = [e for s in near_surnames(d, key) for e in people_named(d, s) if others & set(key_of(e.name or ""))]
+        if not es:
+            return []
     if es:
-        others = {toks[j].key for j in unknown[:-1]}
         named = [e for e in es if others & set(key_of(e.name or ""))]
         if others and not named:
             return []  # "Jam Kamal Khan" is not Imran Khan: the given names disagree
