@@ -189,6 +189,71 @@ def _reporting(sent, trig: dict, consumed: set, lex: Lexicon) -> list:
     return statements
 
 
+VERBAL_ROOTS = frozenset({"01", "02", "10", "11", "12", "13", "16"})
+
+
+def _subject_of(tok):
+    """The subject of ``tok``'s clause, following conjuncts and xcomp chains ("marched and demanded")."""
+    cur = tok
+    for _ in range(4):
+        subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return subj
+        if cur.dep_ not in ("conj", "xcomp") or cur.head is cur:
+            return None
+        cur = cur.head
+    return None
+
+
+def _protesters_protest(trig: dict, consumed: set, lex: Lexicon) -> None:
+    """What demonstrators say is what they protest about: "protesters demanded the minister's
+    resignation" is a demonstration (141) with the demand as its aim, not a demand (10x)."""
+    if not lex.demonstrators:
+        return
+    for t in trig.values():
+        if t.token.i in consumed or t.kind == "noun" or t.code[:2] not in VERBAL_ROOTS or t.frame == "report":
+            continue
+        subj = _subject_of(t.token)
+        heads = [subj] if subj is not None else []
+        heads += [p for c in (subj.children if subj is not None else ()) if c.dep_ == "prep" and c.lower_ == "of"
+                  for p in c.children if p.dep_ == "pobj"]  # "thousands of protesters"
+        if not any(h.lemma_.lower() in lex.demonstrators or h.lower_ in lex.demonstrators for h in heads):
+            continue
+        t.notes.append(("protest_of", t.code))
+        t.code, t.plover, t.mode, t.frame = "141", None, None, None
+
+
+HARM_ROOTS = frozenset({"18", "19", "20"})
+
+
+def _drop_accidents(sent, trig: dict, lex: Lexicon) -> None:
+    """Deaths and injuries in a sentence about a flood, a storm or an accident, with no attacker
+    and no attack, are no political event."""
+    if not lex.hazards or not any(t.lemma_.lower() in lex.hazards or t.lower_ in lex.hazards for t in sent):
+        return
+    harm = {i for i, t in trig.items() if t.token.lemma_.lower() in lex.harm_verbs and not _attacker(t.token, lex)}
+    if not harm:
+        return
+    for i, t in trig.items():
+        if i not in harm and t.code[:2] in HARM_ROOTS:
+            return  # an attack: the deaths are its victims
+    for tok in sent:
+        got = noun_code(tok, lex) if tok.pos_ == "NOUN" else None
+        if got is not None and got[0][:2] in HARM_ROOTS and tok.lemma_.lower() not in lex.hazards:
+            return  # "killed in an attack", "injured by shelling"
+    for i in harm:
+        del trig[i]
+
+
+def _attacker(tok, lex: Lexicon) -> bool:
+    """The harm verb has a subject or agent that is not a hazard ("gunmen killed", not "floods killed")."""
+    for c in tok.children:
+        heads = [c] if c.dep_ == "nsubj" else [p for p in c.children if p.dep_ == "pobj"] if c.dep_ == "agent" else []
+        if any(h.lemma_.lower() not in lex.hazards and h.lower_ not in lex.hazards and h.pos_ != "PRON" for h in heads):
+            return tok.lemma_.lower() not in ("die", "perish", "drown")  # "four people died": no attacker
+    return False
+
+
 def _absorb_purposes(trig: dict, consumed: set) -> None:
     """A protest's stated aim is part of the protest ("demonstrated to demand reforms", "rallied,
     calling for independence"), and "to protest X" is the aim of what was done: one event, not two."""
@@ -199,7 +264,7 @@ def _absorb_purposes(trig: dict, consumed: set) -> None:
         head = trig.get(tok.head.i)
         if head is None or head.token.i in consumed or head.frame == "report":
             continue
-        if (head.code[:2] == "14" and t.code[:2] in ("02", "10", "11", "14")) or t.code == "140":
+        if (head.code[:2] == "14" and t.code[:2] in ("02", "10", "11", "12", "13", "14", "16")) or t.code == "140":
             consumed.add(tok.i)
             head.notes.append(("purpose", t))  # its target can stand for the head's
 
@@ -256,8 +321,10 @@ def code_sentence(sent, lex: Lexicon, idx=None, negated=None) -> list[Draft]:
     idx = idx if idx is not None else roles.ActorIndex(sent.doc)
     neg = negated or (lambda tok: any(c.dep_ == "neg" for c in tok.children))
     trig = _find_triggers(sent, lex, idx)
+    _drop_accidents(sent, trig, lex)
     consumed = _compose_frames(trig, lex)
     _apply_future(trig, consumed, neg)
+    _protesters_protest(trig, consumed, lex)
     _absorb_purposes(trig, consumed)
     statements = _reporting(sent, trig, consumed, lex)
     active = [t for i, t in sorted(trig.items()) if i not in consumed]

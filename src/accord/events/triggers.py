@@ -124,6 +124,10 @@ def _obj_matches(rule: Rule, objs, idx) -> bool:
                 return True
             if any(c.lemma_.lower() in rule.object for c in o.children if c.dep_ in ("compound", "amod")):
                 return True
+            if any(p.lemma_.lower() in rule.object or any(" " in w and w in _phrase(p) for w in rule.object)
+                   for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for p in c.children if p.dep_ == "pobj"):  # "containers of toxic gas", "a cache of arms"
+                return True
         return False
     if rule.object_actor:
         for o in objs:
@@ -132,6 +136,10 @@ def _obj_matches(rule: Rule, objs, idx) -> bool:
                 return True
         return False
     return True
+
+
+def _phrase(tok) -> str:
+    return " ".join(t.lower_ for t in tok.subtree if tok.i - 3 <= t.i <= tok.i)
 
 
 def tok_children(objs) -> list:
