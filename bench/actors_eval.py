@@ -42,15 +42,17 @@ def main(argv: list[str]) -> int:
         Path(args.pred).write_text("".join(json.dumps(p) + "\n" for p in predict(rows)), encoding="utf-8")
     fails = res.pop("failures", None)
     print(json.dumps(res))
+    plover_fails: list[dict] = []
     if args.plover:
-        print(json.dumps(plover_phrases(SHARED / "eval" / "plover_gsr_dev.jsonl")))
-    for f in fails or []:
+        print(json.dumps(plover_phrases(SHARED / "eval" / "plover_gsr_dev.jsonl", plover_fails)))
+    for f in (fails or []) + (plover_fails if args.failures else []):
         print(json.dumps(f, ensure_ascii=False))
     return 0
 
 
-def plover_phrases(path: Path) -> dict:
-    """Country-key accuracy of resolve_phrase on PLOVER GSR gold actor phrases (no context, no date)."""
+def plover_phrases(path: Path, failures: list | None = None) -> dict:
+    """Country-key accuracy of resolve_phrase on PLOVER GSR gold actor phrases (no context, no date);
+    wrong phrases are appended to ``failures``."""
     if not path.exists():
         return {"set": path.name, "skipped": "not found"}
     from accord.actors import resolve_phrase
@@ -65,7 +67,10 @@ def plover_phrases(path: Path) -> dict:
             n += 1
             p = resolve_phrase(a["text"])
             got = (p.country or ("IGO" if (p.code or "").startswith("IGO") else None)) if p else None
-            ok += got == country_key(a["code"])
+            hit = got == country_key(a["code"])
+            ok += hit
+            if not hit and failures is not None:
+                failures.append({"id": row.get("id"), "text": a["text"], "gold": a["code"], "pred": p.code if p else None})
     return {"set": path.name + " actor phrases", "n": n, "country_acc": round(ok / max(1, n), 3)}
 
 

@@ -63,3 +63,19 @@ def test_near_miss_surname_needs_the_given_name():
     assert cc("President Hosni Mubarek", date="1995-01-01") == ("EGY", "GOV")  # one letter off, same given name
     assert cc("President Gamal Mubarek", date="1995-01-01") == (None, "GOV")   # other given name: unknown person
     assert cc("President Mubarek", date="1995-01-01") == (None, "GOV")         # no given name: no guess
+
+
+def test_misspelt_country_word_alone():
+    assert cc("Venezuala") == ("VEN", None)
+    assert cc("Pakistni police") == ("PAK", "COP")
+    assert cc("Minister Germano Zorbu") == (None, "GOV")  # a name after a title is not a misspelt place
+
+
+def test_possessive_state_of_an_ally_is_not_the_actor():
+    assert cc("Iran's proxies in Yemen") == ("YEM", None)
+    assert cc("Syria's militia allies in Iraq") == ("IRQ", "PRM")
+    assert cc("Syria's militia") == ("SYR", "PRM")
+
+
+def test_hostage_takers_are_criminals_not_hostages():
+    assert cc("Somali hostage-takers") == ("SOM", "CRM")

@@ -74,12 +74,15 @@ def analyze(toks: list[Tok], ms: list[Match], lo: int, hi: int, d: ActorDictiona
     chosen = [(m, pick(m, pref)) for m in ms if m.start >= lo and m.end <= hi]
     persons = [(m, e) for m, e in chosen if e.kind == "person"]
     orgs = [(m, e) for m, e in chosen if e.kind in ("igo", "org")]
-    places = [e for m, e in chosen if e.kind in PLACE_KINDS and not _pro_anti(toks, m) and not _backed(toks, m)]
+    places = [e for m, e in chosen if e.kind in PLACE_KINDS and not _pro_anti(toks, m) and not _backed(toks, m)
+              and not _other_party(toks, m, hi)]
     sectors = [(m, e) for m, e in chosen if e.kind in SECTOR_KINDS and e.sector]
     leaders = [e for _, e in chosen if e.kind == "leader"]
     r.title = bool(leaders) or any(e.kind == "role" for _, e in sectors)
     r.former = any(e.kind == "modifier" for _, e in chosen)
     unknown = _unknown_caps(toks, ms, lo, hi)
+    if not places and not persons and not orgs and len(unknown) == 1 and not r.title:
+        places = _misspelt_place(toks, unknown, d)
     if places:
         r.country, r.country_kind = places[0].country, places[0].kind
     if not persons and unknown:
@@ -107,6 +110,20 @@ def analyze(toks: list[Tok], ms: list[Match], lo: int, hi: int, d: ActorDictiona
     return r
 
 
+def _misspelt_place(toks: list[Tok], unknown: list[int], d: ActorDictionary) -> list[Entry]:
+    """"Ethopia": an unknown capitalised word one edit from exactly one country name or demonym."""
+    from .fuzzy import near_places
+
+    for i in unknown:
+        near = near_places(d, toks[i].key)
+        ok = len(near) == 1 and len(near[0]) >= 7
+        es = [e for e in d.lookup((near[0],)) if e.kind in ("country", "demonym")] if ok else []
+        if es:
+            unknown.remove(i)
+            return es[:1]
+    return []
+
+
 def _pro_anti(toks: list[Tok], m: Match) -> bool:
     """"pro-Iranian Hezbollah", "ethnic Albanians": the word is not the actor's country."""
     j = m.start - 1
@@ -122,6 +139,12 @@ def _group_sector(toks: list[Tok], chosen) -> str | None:
         if e.kind == "demonym" and m.start > 0 and toks[m.start - 1].key in words("group_qualifiers"):
             return next(iter(words("group_sector"))).upper()
     return None
+
+
+def _other_party(toks: list[Tok], m: Match, hi: int) -> bool:
+    """"Israel's militia ally": a possessive place followed by an ally/proxy word names someone else."""
+    return m.end < hi and toks[m.end].key in ("'s", "'") and any(
+        toks[j].key in words("other_party") for j in range(m.end + 1, hi))
 
 
 BACKED = words("backed")
