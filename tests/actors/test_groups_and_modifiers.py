@@ -79,3 +79,11 @@ def test_possessive_state_of_an_ally_is_not_the_actor():
 
 def test_hostage_takers_are_criminals_not_hostages():
     assert cc("Somali hostage-takers") == ("SOM", "CRM")
+
+
+def test_describing_sector_word_before_a_noun_is_not_an_actor(run_article):
+    doc = run_article(["Monitors reported humanitarian access to the camps and rights abuses by soldiers."])[0]
+    texts = {s.text for s in doc.spans["actors"]}
+    assert "humanitarian" not in texts and "rights" not in texts
+    doc = run_article(["Rights organisations and humanitarian agencies criticised the decree."])[0]
+    assert "Rights organisations" in {s.text for s in doc.spans["actors"]}

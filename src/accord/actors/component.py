@@ -17,6 +17,7 @@ from ..models import Actor
 from . import coref, homonyms
 from .dictionary import get_dictionary
 from .mentions import LOCATIVE, doc_tokens, find_mentions, place_kind, place_only_by_position
+from .grammar import words
 from .resolver import combine, partial_to_actor
 
 log = logging.getLogger(__name__)
@@ -91,7 +92,7 @@ class ActorComponent:
         if m.ner_person and p.unknown_name and p.kind in ("state", None) and p.country:
             p.name, p.kind = " ".join(p.unknown_name), "person"  # nationality + NER person name
         actor = partial_to_actor(p, span.text, span.start_char + offset, span.end_char + offset)
-        if actor is None:
+        if actor is None or _attributive(doc, m, p):
             return None
         if not p.country and not p.name and not p.code and (p.sector_from_leader or p.sector == "UNK"):
             return None  # a lone "member", "chairman" or "areas": nothing to code
@@ -104,6 +105,15 @@ class ActorComponent:
         if not s._.is_place_only:
             coref.remember(ctx, actor)
         return s
+
+
+def _attributive(doc: Doc, m, p) -> bool:
+    """"humanitarian access", "human rights violations": a describing sector word before a noun."""
+    if p.country or p.name or p.code or m.end >= len(doc):
+        return False
+    nxt = doc[m.end]
+    noun = nxt.tag_.startswith("NN") if doc.has_annotation("TAG") else nxt.is_alpha and nxt.text.islower()
+    return noun and " ".join(t.key for t in m.toks if t.key) in words("attributive_only")
 
 
 def _place(a: Actor, span: Span, offset: int) -> Actor:
