@@ -82,3 +82,20 @@ def test_bomb_explosion_stays_an_attack(code):
 ])
 def test_abstract_gerund_complement_is_no_fight(code, text):
     assert all(e.cameo[:2] not in ("18", "19", "20") for e in code(text))
+
+
+def test_actorless_attack_noun_beats_a_bare_report(code):
+    got = code("The business association noted that the arson attacks on shops had hurt the local economy.")
+    assert main(got)[:2] in ("17", "18", "19")
+
+
+@pytest.mark.parametrize("text, root", [
+    ("The looting of the museum in Baghdad shocked archaeologists.", "17"),
+    ("The delivery of tents to Haiti by Canada started on Friday.", "07"),
+])
+def test_nominal_events(code, text, root):
+    assert main(code(text))[:2] == root
+
+
+def test_fire_as_subject_of_a_death_is_no_attack(code):
+    assert code("A fire killed twelve patients at a hospital in Basra.") == []

@@ -224,6 +224,7 @@ def _protesters_protest(trig: dict, consumed: set, lex: Lexicon) -> None:
 
 
 HARM_ROOTS = frozenset({"18", "19", "20"})
+MATERIAL_CONFLICT = frozenset({"14", "15", "17", "18", "19", "20"})
 
 
 def _drop_accidents(sent, trig: dict, lex: Lexicon) -> None:
@@ -330,11 +331,14 @@ def code_sentence(sent, lex: Lexicon, idx=None, negated=None) -> list[Draft]:
     active = [t for i, t in sorted(trig.items()) if i not in consumed]
     rl = Roles(idx)
     drafts = _drafts(sent, active, rl, idx, bare=False)
+    bare = _bare_nominals(sent, lex) if not drafts else []
+    if bare and bare[0].code[:2] in MATERIAL_CONFLICT and bare[0].noun.nominal:
+        statements = []  # "the attacks on its members had a serious impact, X noted": the attacks
     if not drafts:  # a report is a statement only when nothing else is said, and needs a speaker
         drafts = [d for d in _drafts(sent, statements[:1], rl, idx, bare=False)
                   if d.source is not None or any(c.dep_ == "nsubj" for c in d.trigger.children)]
     if not drafts:  # nothing else: nominal events without actors, at low confidence
-        drafts = _drafts(sent, _bare_nominals(sent, lex), rl, idx, bare=True)
+        drafts = _drafts(sent, bare, rl, idx, bare=True)
     if drafts:  # weakly evidenced side events (background nominals, actorless subordinate clauses)
         best = max(d.confidence for d in drafts)
         drafts = [d for d in drafts if d.confidence >= MIN_SIDE_CONFIDENCE or d.confidence == best]
@@ -363,6 +367,8 @@ def _bare_nominals(sent, lex: Lexicon) -> list:
     for tok in sent:
         if tok.pos_ == "NOUN" and tok.dep_ != "compound":
             got = noun_code(tok, lex)
+            if got is not None and not got[1].nominal and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in lex.harm_verbs:
+                continue  # "a fire killed twelve": the killing was not coded, the fire is no attack
             if got is not None:
                 out.append(Trigger(tok, got[0], "noun", noun=got[1], plover=got[1].plover, mode=got[1].mode))
     return out[:1]
