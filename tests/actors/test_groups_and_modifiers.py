@@ -87,3 +87,9 @@ def test_describing_sector_word_before_a_noun_is_not_an_actor(run_article):
     assert "humanitarian" not in texts and "rights" not in texts
     doc = run_article(["Rights organisations and humanitarian agencies criticised the decree."])[0]
     assert "Rights organisations" in {s.text for s in doc.spans["actors"]}
+
+
+def test_mixed_case_acronyms_match_but_lower_case_words_do_not():
+    assert cc("JICA") == ("JPN", "GOV")
+    assert cc("the UK MoD") == ("GBR", "MIL")
+    assert resolve_phrase("who") is None  # not the WHO

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from .dictionary import ActorDictionary, Match
 from .grammar import words
 from .resolver import Tok, pick
-from .tokens import norm_token
+from .tokens import acronym_like, norm_token
 
 DESCRIPTOR = {"sector", "role", "leader", "modifier"}
 TITLE = {"role", "leader"}
@@ -93,7 +93,7 @@ def _absorb_name(doc, toks: list[Tok], end: int, covered: set[int]) -> int:
 def find_mentions(doc, toks: list[Tok], d: ActorDictionary) -> list[Mention]:
     keys = [t.key for t in toks]
     caps = [t.caps for t in toks]
-    upper = [t.text.isupper() for t in toks]
+    upper = [acronym_like(t.text) for t in toks]
     ms = _ner_checked(doc, d.match(keys, caps, caps, upper))
     groups: list[list[Match]] = []
     for m in ms:

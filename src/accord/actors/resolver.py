@@ -15,7 +15,7 @@ from .dictionary import ActorDictionary, Match
 from .loader import Entry
 from .grammar import words
 from .tenure import choose
-from .tokens import key_of
+from .tokens import acronym_like, key_of
 
 BOUNDARY = words("boundary")
 PRIORITY = ["person", "igo", "org", "country", "capital", "state-ref", "demonym", "city", "role", "leader",
@@ -261,7 +261,7 @@ def combine(toks: list[Tok], ms: list[Match], d: ActorDictionary, date=None, pre
 
 def match_toks(d: ActorDictionary, toks: list[Tok]) -> list[Match]:
     return d.match([t.key for t in toks], [t.caps for t in toks], [t.orig_caps for t in toks],
-                   [t.text.isupper() for t in toks])
+                   [acronym_like(t.text) for t in toks])
 
 
 def to_tokens(text: str) -> list[Tok]:

@@ -55,3 +55,8 @@ def singular(word: str) -> str:
     if word.endswith("men"):
         return word
     return word[:-1]
+
+
+def acronym_like(text: str) -> bool:
+    """Written like an acronym: all capitals ("WHO") or two or more capitals ("DfID", "MoD")."""
+    return text.isupper() or sum(ch.isupper() for ch in text) >= 2
