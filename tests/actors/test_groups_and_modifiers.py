@@ -93,3 +93,10 @@ def test_mixed_case_acronyms_match_but_lower_case_words_do_not():
     assert cc("JICA") == ("JPN", "GOV")
     assert cc("the UK MoD") == ("GBR", "MIL")
     assert resolve_phrase("who") is None  # not the WHO
+
+
+def test_minority_and_diaspora_of_a_people_live_where_the_text_places_them(run_article):
+    assert cc("the Greek minority in Albania") == ("ALB", "CVL")
+    assert cc("the Lebanese diaspora") == (None, "CVL")
+    doc = run_article(["Troops dispersed the Uzbek minority in Tajikistan."])[0]
+    assert {s.text: s._.actor.code for s in doc.spans["actors"]}.get("Uzbek minority in Tajikistan") == "TJKCVL"

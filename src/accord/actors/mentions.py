@@ -70,10 +70,14 @@ def _can_merge(group: list[Match], m: Match, toks: list[Tok]) -> bool:
 
 
 def _people_group(group: list[Match], toks: list[Tok]) -> bool:
-    """"ethnic Turks": a qualified people (grammar.yaml ``group_qualifiers``) is a group actor."""
+    """"ethnic Turks", "the Hungarian minority": a people as a group (grammar.yaml ``group_qualifiers``,
+    ``group_nouns``), which a following "in <place>" places."""
     first = group[0].start
-    return len(group) == 1 and _kind(group[0]) == "demonym" and first > 0 \
-        and toks[first - 1].key in words("group_qualifiers")
+    if _kind(group[0]) != "demonym":
+        return False
+    if len(group) == 1:
+        return first > 0 and toks[first - 1].key in words("group_qualifiers")
+    return len(group) == 2 and toks[group[1].start].key in words("group_nouns")
 
 
 def _absorb_name(doc, toks: list[Tok], end: int, covered: set[int]) -> int:

@@ -125,11 +125,14 @@ def _misspelt_place(toks: list[Tok], unknown: list[int], d: ActorDictionary) -> 
 
 
 def _pro_anti(toks: list[Tok], m: Match) -> bool:
-    """"pro-Iranian Hezbollah", "ethnic Albanians": the word is not the actor's country."""
+    """"pro-Iranian Hezbollah", "ethnic Albanians", "the Turkish minority": the word is not the
+    actor's country."""
     j = m.start - 1
     while j >= 0 and not toks[j].key:
         j -= 1
-    return j >= 0 and toks[j].key in words("qualifiers")
+    if j >= 0 and toks[j].key in words("qualifiers"):
+        return True
+    return m.end < len(toks) and toks[m.end].key in words("group_nouns") and pick(m).kind == "demonym"
 
 
 def _group_sector(toks: list[Tok], chosen) -> str | None:
