@@ -38,3 +38,14 @@ def test_earlier_sentence_state_decides_and_capital_becomes_a_place(run_article)
 def test_own_state_named_first_keeps_the_reading(run_article):
     (s,) = _article(run_article, ["Libyan and Lebanese delegates met in Tripoli."])
     assert s["Tripoli"].country == "LBY"
+
+
+@pytest.mark.parametrize("text,date,code", [
+    ("Asmara", "1989-06-01", "ETH"),           # before Eritrea's independence: a city of Ethiopia
+    ("Asmara", "2001-06-01", "ERIGOV"),        # after: the capital, as a government
+    ("soldiers in Podgorica", "2003-06-01", "SRBMIL"),
+    ("Montenegrin police in Podgorica", "2003-06-01", "MNECOP"),  # the people named: kept
+    ("Asmara", None, "ERIGOV"),                # no date: today's map
+])
+def test_places_of_states_not_yet_independent(text, date, code):
+    assert resolve_phrase(text, date=date).code == code

@@ -89,6 +89,7 @@ class ActorComponent:
         p = combine(m.toks, m.matches, self.dictionary, date, None, coref.people(ctx))
         wanted = homonyms.countries_in(mentions, skip=m) + coref.recent_countries(ctx)  # sentence, then article
         homonyms.reread(p, m.toks, m.matches, self.dictionary.country_names, wanted)
+        homonyms.before_independence(p, m.toks, m.matches, self.dictionary.country_names, date)
         if m.ner_person and p.unknown_name and p.kind in ("state", None) and p.country:
             p.name, p.kind = " ".join(p.unknown_name), "person"  # nationality + NER person name
         actor = partial_to_actor(p, span.text, span.start_char + offset, span.end_char + offset)

@@ -107,3 +107,37 @@ def countries_in(mentions, skip=None) -> list[str]:
             if e.kind in ("country", "demonym", "capital", "city") and e.country and e.country not in out:
                 out.append(e.country)
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def successions() -> dict[str, tuple[str, str]]:
+    """ISO3 -> (predecessor ISO3, independence date YYYY-MM-DD) from data/successions.yaml."""
+    from pathlib import Path
+
+    import yaml
+
+    path = Path(__file__).resolve().parent / "data" / "successions.yaml"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        log.warning("successions unavailable (%s): %s", path, exc)
+        return {}
+    return {str(k): (str(v["from"]), str(v["since"])) for k, v in data.items()}
+
+
+def before_independence(p, toks, matches, names: dict, date: str | None) -> None:
+    """"Juba" dated 1995: a city or capital of a state not yet independent lies in its predecessor."""
+    old = successions().get(p.country or "") if date else None
+    if not old or date >= old[1] or p.kind in ("person", "org", "igo"):
+        return
+    if not any(cc == p.country for _, cc in place_keys(toks, matches)):
+        return
+    from .resolver import pick
+
+    if any(pick(m).kind in ("country", "demonym") and pick(m).country == p.country for m in matches):
+        return  # "Eritrean rebels in Asmara": the text names the new state's people
+    if p.kind in ("state", None):
+        p.kind, p.sector = "place", None  # not yet a seat of national power
+    p.country, p.code = old[0], None
+    if p.kind == "place":
+        p.name = names.get(old[0])

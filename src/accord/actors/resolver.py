@@ -294,10 +294,11 @@ def resolve_tokens(toks: list[Tok], d: ActorDictionary, date=None, context_toks=
         ctx_country = cp.country
         pref = ctx_country
     p = combine(toks, ms, d, date, pref, people_ctx)
-    if ctx_country:
-        from .homonyms import reread
+    from .homonyms import before_independence, reread
 
+    if ctx_country:
         reread(p, toks, ms, d.country_names, [ctx_country])  # "Tripoli" + context "Lebanese"
+    before_independence(p, toks, ms, d.country_names, date)  # "Juba" in 1995 -> Sudan
     if not p.country and not p.code and ctx_country and not p.empty:
         p.country = ctx_country
     elif p.empty and ctx_country and (ms or p.unknown_name):
