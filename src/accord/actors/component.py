@@ -38,6 +38,7 @@ class ActorComponent:
     def __init__(self, nlp: Language, name: str = "accord_actors", actor_files: list[str] | None = None):
         self.name = name
         self.dictionary = get_dictionary(_Settings(actor_files))
+        homonyms.table(), homonyms.successions()  # load once here, not on the first Doc
 
     def __call__(self, doc: Doc) -> Doc:
         try:
@@ -87,8 +88,9 @@ class ActorComponent:
     def _named(self, doc: Doc, m, ctx: dict, date, offset: int, mentions=()) -> Span | None:
         span = doc[m.start:m.end]
         p = combine(m.toks, m.matches, self.dictionary, date, None, coref.people(ctx))
-        wanted = homonyms.countries_in(mentions, skip=m) + coref.recent_countries(ctx)  # sentence, then article
-        homonyms.reread(p, m.toks, m.matches, self.dictionary.country_names, wanted)
+        if homonyms.shared_name(m.toks, m.matches):
+            wanted = homonyms.countries_in(mentions, skip=m) + coref.recent_countries(ctx)  # sentence, then article
+            homonyms.reread(p, m.toks, m.matches, self.dictionary.country_names, wanted)
         homonyms.before_independence(p, m.toks, m.matches, self.dictionary.country_names, date)
         if m.ner_person and p.unknown_name and p.kind in ("state", None) and p.country:
             p.name, p.kind = " ".join(p.unknown_name), "person"  # nationality + NER person name

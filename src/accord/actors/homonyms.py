@@ -74,6 +74,16 @@ def place_keys(toks, matches) -> list[tuple[tuple[str, ...], str | None]]:
     return out
 
 
+def shared_name(toks, matches) -> bool:
+    """Does the phrase contain a city or capital name that cities of several states share?"""
+    t = table()
+    for m in matches:
+        if any(e.kind in PLACE_KINDS for e in m.entries) \
+                and tuple(x.key for x in toks[m.start:m.end] if x.key) in t:
+            return True
+    return False
+
+
 def reread(p, toks, matches, names: dict, wanted: list[str]) -> None:
     """Switch a resolved Partial whose country came from a shared city name to the state of
     ``wanted`` that has such a city; a capital alone ("Tripoli" -> LBY GOV) becomes a place."""
@@ -103,7 +113,7 @@ def countries_in(mentions, skip=None) -> list[str]:
         if mt is skip:
             continue
         for m in mt.matches:
-            e = pick(m)
+            e = m.entries[0] if len(m.entries) == 1 else pick(m)
             if e.kind in ("country", "demonym", "capital", "city") and e.country and e.country not in out:
                 out.append(e.country)
     return out

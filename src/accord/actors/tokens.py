@@ -58,5 +58,5 @@ def singular(word: str) -> str:
 
 
 def acronym_like(text: str) -> bool:
-    """Written like an acronym: all capitals ("WHO") or two or more capitals ("DfID", "MoD")."""
-    return text.isupper() or sum(ch.isupper() for ch in text) >= 2
+    """Written like an acronym: all capitals ("WHO") or a capital plus another later ("DfID", "MoD")."""
+    return text.isupper() or (text[:1].isupper() and text[1:] != text[1:].lower())
