@@ -99,3 +99,25 @@ def test_nominal_events(code, text, root):
 
 def test_fire_as_subject_of_a_death_is_no_attack(code):
     assert code("A fire killed twelve patients at a hospital in Basra.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Protesters poured into the streets of Lyon late on Friday denouncing the pension reform.",
+    "Hundreds of pro-government and anti-government protesters rallied against each other in Caracas.",
+    "Nurses staged a sit-in at the hospital in Accra, urging the minister to pay their arrears.",
+])
+def test_protest_with_participle_or_split_noun(code, text):
+    assert main(code(text))[:2] == "14"
+
+
+@pytest.mark.parametrize("text, code_", [
+    ("Police said two rival groups in Kota pelted stones at each other on Sunday.", "180"),
+    ("A stash of firearms and ammunition was found in a culvert near Eldoret.", "171"),
+    ("Officials said government troops won back two villages in North Kivu on Monday.", "192"),
+])
+def test_more_material_conflict(code, text, code_):
+    assert main(code(text)) == code_
+
+
+def test_winning_an_election_is_no_conquest(code):
+    assert all(e.cameo != "192" for e in code("The Social Democrats won the election in Sweden."))

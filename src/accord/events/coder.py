@@ -193,16 +193,28 @@ VERBAL_ROOTS = frozenset({"01", "02", "10", "11", "12", "13", "16"})
 
 
 def _subject_of(tok):
-    """The subject of ``tok``'s clause, following conjuncts and xcomp chains ("marched and demanded")."""
+    """The subject of ``tok``'s clause, following conjuncts, xcomp chains and participle clauses
+    ("marched and demanded", "poured into the streets denouncing"); for a participle modifying a
+    noun ("demonstrators calling for"), that noun."""
     cur = tok
     for _ in range(4):
         subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None:
             return subj
-        if cur.dep_ not in ("conj", "xcomp") or cur.head is cur:
+        if cur.dep_ == "acl" and cur.tag_ == "VBG":
+            return cur.head
+        if cur.dep_ not in ("conj", "xcomp", "advcl") or cur.head is cur:
             return None
+        if cur.dep_ == "advcl" and (cur.tag_ != "VBG" or any(c.dep_ == "mark" for c in cur.children)):
+            return None  # only bare participle clauses share the main subject
         cur = cur.head
     return None
+
+
+def _names_demonstrators(subj, lex: Lexicon) -> bool:
+    """The subject phrase is headed by (or counts) demonstrators: "thousands of angry protesters"."""
+    heads = [subj] + [t for t in subj.subtree if t.dep_ in ("pobj", "conj", "appos") and t.i - subj.i <= 12]
+    return any(h.lemma_.lower() in lex.demonstrators or h.lower_ in lex.demonstrators for h in heads)
 
 
 def _protesters_protest(trig: dict, consumed: set, lex: Lexicon) -> None:
@@ -214,10 +226,7 @@ def _protesters_protest(trig: dict, consumed: set, lex: Lexicon) -> None:
         if t.token.i in consumed or t.kind == "noun" or t.code[:2] not in VERBAL_ROOTS or t.frame == "report":
             continue
         subj = _subject_of(t.token)
-        heads = [subj] if subj is not None else []
-        heads += [p for c in (subj.children if subj is not None else ()) if c.dep_ == "prep" and c.lower_ == "of"
-                  for p in c.children if p.dep_ == "pobj"]  # "thousands of protesters"
-        if not any(h.lemma_.lower() in lex.demonstrators or h.lower_ in lex.demonstrators for h in heads):
+        if subj is None or not _names_demonstrators(subj, lex):
             continue
         t.notes.append(("protest_of", t.code))
         t.code, t.plover, t.mode, t.frame = "141", None, None, None
@@ -365,8 +374,8 @@ def _drafts(sent, triggers: list, rl, idx, bare: bool) -> list[Draft]:
 def _bare_nominals(sent, lex: Lexicon) -> list:
     out = []
     for tok in sent:
-        if tok.pos_ == "NOUN" and tok.dep_ != "compound":
-            got = noun_code(tok, lex)
+        if tok.pos_ == "NOUN" and (tok.dep_ != "compound" or noun_code(tok.head, lex) is None):
+            got = noun_code(tok, lex)  # a compound only when its head is no event ("the bombing campaign")
             if got is not None and not got[1].nominal and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in lex.harm_verbs:
                 continue  # "a fire killed twelve": the killing was not coded, the fire is no attack
             if got is not None:
