@@ -49,3 +49,9 @@ def test_own_state_named_first_keeps_the_reading(run_article):
 ])
 def test_places_of_states_not_yet_independent(text, date, code):
     assert resolve_phrase(text, date=date).code == code
+
+
+def test_national_body_of_a_state_not_yet_independent():
+    assert resolve_phrase("the Kosovo Liberation Army", date="1998-06-01").code == "SRBREB"
+    assert resolve_phrase("the SPLA", date="2004-01-01").country == "SDN"
+    assert resolve_phrase("the SPLA", date="2016-01-01").country == "SSD"

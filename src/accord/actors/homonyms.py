@@ -136,9 +136,13 @@ def successions() -> dict[str, tuple[str, str]]:
 
 
 def before_independence(p, toks, matches, names: dict, date: str | None) -> None:
-    """"Juba" dated 1995: a city or capital of a state not yet independent lies in its predecessor."""
+    """"Juba" dated 1995: a city, capital or national body of a state not yet independent belongs to
+    its predecessor."""
     old = successions().get(p.country or "") if date else None
-    if not old or date >= old[1] or p.kind in ("person", "org", "igo"):
+    if not old or date >= old[1] or p.kind in ("person", "igo"):
+        return
+    if p.kind == "org":  # "the SPLA" in 1995: a body of the state it then belonged to
+        p.country, p.code = old[0], (old[0] + p.sector if p.code and p.sector else None)
         return
     if not any(cc == p.country for _, cc in place_keys(toks, matches)):
         return
