@@ -121,3 +121,30 @@ def test_more_material_conflict(code, text, code_):
 
 def test_winning_an_election_is_no_conquest(code):
     assert all(e.cameo != "192" for e in code("The Social Democrats won the election in Sweden."))
+
+
+def test_arrested_and_charged_is_two_acts(code):
+    got = {e.cameo for e in code("In May, the Egyptian activist was arrested and charged with treason.")}
+    assert {"173", "112"} <= got
+
+
+@pytest.mark.parametrize("text, code_", [
+    ("Myanmar soldiers committed widespread rape against Rohingya women.", "1821"),
+    ("The gunman committed the attack in Christchurch in March.", "190"),
+])
+def test_committing_an_act_is_the_act(code, text, code_):
+    assert main(code(text)) == code_
+
+
+def test_committing_to_a_ceasefire_is_an_intent(code):
+    assert main(code("India committed to a ceasefire along the border."))[:2] == "03"
+
+
+@pytest.mark.parametrize("text, code_", [
+    ("Three rockets fired from across the border slammed into the town of Kilis, killing four people.", "190"),
+    ("The senator slammed the decision to cut funding.", "111"),
+    ("Taliban fighters charged an army checkpoint in Helmand overnight.", "190"),
+    ("A report says that a mine planted by insurgents went off near a police vehicle in Khost.", "183"),
+])
+def test_words_with_a_violent_and_a_verbal_sense(code, text, code_):
+    assert main(code(text)) == code_

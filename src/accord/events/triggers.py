@@ -251,7 +251,16 @@ def _mentions(tok, words) -> bool:
     heads = [tok]
     while heads[-1].dep_ == "xcomp" and len(heads) < 4:
         heads.append(heads[-1].head)
-    return any(w.lower_ in words or w.lemma_.lower() in words for h in heads for w in h.subtree)
+    return any(w.lower_ in words or w.lemma_.lower() in words for h in heads for w in _own_clause(h))
+
+
+def _own_clause(tok):
+    """The words of ``tok``'s clause without coordinated verbs ("arrested and charged with X" is two acts)."""
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        yield t
+        stack.extend(c for c in t.children if not (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")))
 
 
 def is_future(tok) -> bool:
