@@ -148,3 +148,12 @@ def test_committing_to_a_ceasefire_is_an_intent(code):
 ])
 def test_words_with_a_violent_and_a_verbal_sense(code, text, code_):
     assert main(code(text)) == code_
+
+
+def test_future_loan_is_intent_to_give_economic_aid(code):
+    # CAMEO 0331 "express intent to provide economic aid": a promised loan is not yet aid given (071)
+    assert main(code("Japan will lend Vietnam 500 million dollars to build a railway.")) == "0331"
+
+
+def test_past_loan_is_economic_aid(code):
+    assert main(code("Japan lent Vietnam 500 million dollars last year to build a railway.")) == "071"
