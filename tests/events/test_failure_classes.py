@@ -157,3 +157,39 @@ def test_future_loan_is_intent_to_give_economic_aid(code):
 
 def test_past_loan_is_economic_aid(code):
     assert main(code("Japan lent Vietnam 500 million dollars last year to build a railway.")) == "071"
+
+
+def test_injuries_in_the_sentence_after_an_accident(code):
+    text = "A boiler at a textile plant in Gazipur exploded on Thursday night. Four workers were injured."
+    assert all(e.cameo[:2] not in ("18", "19", "20") for e in code(text))
+
+
+def test_injuries_after_an_attack_are_kept(code):
+    text = "Gunmen stormed a police post in Gazipur on Thursday night. Four officers were injured."
+    assert any(e.cameo[:2] in ("18", "19") for e in code(text))
+
+
+@pytest.mark.parametrize("text", [
+    "An explosion ripped through a fuel warehouse at a refinery near Basra, killing an engineer.",
+    "A strong earthquake struck western Nepal on Sunday.",
+    "Six warehouses burned in a fire that broke out at the port of Chittagong.",
+])
+def test_industrial_and_natural_blasts_and_fires(code, text):
+    assert all(e.cameo[:2] not in ("17", "18", "19", "20") for e in code(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Rioters burned cars in the centre of Nantes on Saturday.",
+    "Israeli aircraft struck targets in southern Lebanon overnight.",
+])
+def test_burning_and_striking_by_someone_stay_violent(code, text):
+    assert main(code(text))[:2] in ("17", "19")
+
+
+def test_previous_sentence_hazard_flag(nlp):
+    from accord.nlp.selective import candidate_docs
+
+    text = ("Floods swept through Sylhet on Monday. Dozens of villagers were injured in Sylhet. "
+            "Militants with grenades attacked a checkpoint in Sylhet. Two guards were injured in Sylhet.")
+    flags = [d.user_data["accord_prev_hazard"] for d in candidate_docs(nlp, text)]
+    assert flags[-1] is False and True in flags

@@ -11,6 +11,7 @@ import logging
 from dataclasses import dataclass
 
 from . import roles
+from .accidents import drop_accidents, is_blast
 from .assign import Roles, fill, pairs, sentence_country
 from .lexicon import Lexicon
 from .triggers import COMMENT_FRAMES, TABLES, Trigger, compose, has_must, is_future, noun_code, verb_trigger
@@ -232,36 +233,7 @@ def _protesters_protest(trig: dict, consumed: set, lex: Lexicon) -> None:
         t.code, t.plover, t.mode, t.frame = "141", None, None, None
 
 
-HARM_ROOTS = frozenset({"18", "19", "20"})
 MATERIAL_CONFLICT = frozenset({"14", "15", "17", "18", "19", "20"})
-
-
-def _drop_accidents(sent, trig: dict, lex: Lexicon) -> None:
-    """Deaths and injuries in a sentence about a flood, a storm or an accident, with no attacker
-    and no attack, are no political event."""
-    if not lex.hazards or not any(t.lemma_.lower() in lex.hazards or t.lower_ in lex.hazards for t in sent):
-        return
-    harm = {i for i, t in trig.items() if t.token.lemma_.lower() in lex.harm_verbs and not _attacker(t.token, lex)}
-    if not harm:
-        return
-    for i, t in trig.items():
-        if i not in harm and t.code[:2] in HARM_ROOTS:
-            return  # an attack: the deaths are its victims
-    for tok in sent:
-        got = noun_code(tok, lex) if tok.pos_ == "NOUN" else None
-        if got is not None and got[0][:2] in HARM_ROOTS and tok.lemma_.lower() not in lex.hazards:
-            return  # "killed in an attack", "injured by shelling"
-    for i in harm:
-        del trig[i]
-
-
-def _attacker(tok, lex: Lexicon) -> bool:
-    """The harm verb has a subject or agent that is not a hazard ("gunmen killed", not "floods killed")."""
-    for c in tok.children:
-        heads = [c] if c.dep_ == "nsubj" else [p for p in c.children if p.dep_ == "pobj"] if c.dep_ == "agent" else []
-        if any(h.lemma_.lower() not in lex.hazards and h.lower_ not in lex.hazards and h.pos_ != "PRON" for h in heads):
-            return tok.lemma_.lower() not in ("die", "perish", "drown")  # "four people died": no attacker
-    return False
 
 
 def _absorb_purposes(trig: dict, consumed: set) -> None:
@@ -331,7 +303,7 @@ def code_sentence(sent, lex: Lexicon, idx=None, negated=None) -> list[Draft]:
     idx = idx if idx is not None else roles.ActorIndex(sent.doc)
     neg = negated or (lambda tok: any(c.dep_ == "neg" for c in tok.children))
     trig = _find_triggers(sent, lex, idx)
-    _drop_accidents(sent, trig, lex)
+    accident = drop_accidents(sent, trig, lex)
     consumed = _compose_frames(trig, lex)
     _apply_future(trig, consumed, neg)
     _protesters_protest(trig, consumed, lex)
@@ -340,7 +312,7 @@ def code_sentence(sent, lex: Lexicon, idx=None, negated=None) -> list[Draft]:
     active = [t for i, t in sorted(trig.items()) if i not in consumed]
     rl = Roles(idx)
     drafts = _drafts(sent, active, rl, idx, bare=False)
-    bare = _bare_nominals(sent, lex) if not drafts else []
+    bare = _bare_nominals(sent, lex, accident) if not drafts else []
     if bare and bare[0].code[:2] in MATERIAL_CONFLICT and bare[0].noun.nominal:
         statements = []  # "the attacks on its members had a serious impact, X noted": the attacks
     if not drafts:  # a report is a statement only when nothing else is said, and needs a speaker
@@ -371,9 +343,11 @@ def _drafts(sent, triggers: list, rl, idx, bare: bool) -> list[Draft]:
     return drafts
 
 
-def _bare_nominals(sent, lex: Lexicon) -> list:
+def _bare_nominals(sent, lex: Lexicon, accident: bool = False) -> list:
     out = []
     for tok in sent:
+        if accident and is_blast(tok, lex):
+            continue  # "a fire broke out at the plant"
         if tok.pos_ == "NOUN" and (tok.dep_ != "compound" or noun_code(tok.head, lex) is None):
             got = noun_code(tok, lex)  # a compound only when its head is no event ("the bombing campaign")
             if got is not None and not got[1].nominal and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in lex.harm_verbs:

@@ -67,6 +67,8 @@ class Lexicon:
     demonstrators: frozenset = frozenset()  # subject nouns whose verbal acts are part of a protest
     hazards: frozenset = frozenset()  # natural hazards and accidents
     harm_verbs: frozenset = frozenset()  # deaths and injuries that need an attacker or an attack
+    blasts: frozenset = frozenset()  # explosions and fires: attacks only when someone sets them off
+    weapons: frozenset = frozenset()  # weapons and attackers: their presence makes a blast an attack
 
     def lemma_of(self, form: str) -> str | None:
         """The lexicon verb a word form inflects (a fallback when the tagger's lemma is wrong)."""
@@ -200,7 +202,7 @@ def _merge(lex: dict, path: Path, data: dict) -> None:
         lex["verbs"][str(lemma).lower()] = [_rule(p, lemma, r) for r in rules]
     for lemma, raw in (data.get("nouns") or {}).items():
         lex["nouns"][str(lemma).lower()] = _noun(p, lemma, raw)
-    for key in ("reporting", "light", "demonstrators", "hazards", "harm_verbs"):
+    for key in ("reporting", "light", "demonstrators", "hazards", "harm_verbs", "blasts", "weapons"):
         lex[key] |= _as_set(p, key, data.get(key))
     lex["aspect"] |= _as_set(p, "frames.aspect", (data.get("frames") or {}).get("aspect"))
     for frame, words in (data.get("adjectives") or {}).items():
@@ -215,7 +217,8 @@ def get_lexicon(pattern_files: tuple[str, ...] = ()) -> Lexicon:
     """The packaged patterns, extended by ``pattern_files`` (cached per tuple of files)."""
     lex = {"verbs": {}, "nouns": {}, "reporting": frozenset(), "light": frozenset(), "aspect": frozenset(),
            "adjectives": {}, "irregular": {}, "demonstrators": frozenset(),
-           "hazards": frozenset(), "harm_verbs": frozenset()}
+           "hazards": frozenset(), "harm_verbs": frozenset(), "blasts": frozenset(),
+           "weapons": frozenset()}
     paths = [DATA / "verbs.yaml", DATA / "nouns.yaml"]
     for f in pattern_files:
         p = Path(f)

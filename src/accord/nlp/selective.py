@@ -36,6 +36,24 @@ def _vocab(pattern_files: tuple[str, ...]) -> tuple[frozenset, frozenset]:
     return frozenset(strong), lex.surface_forms() - strong
 
 
+@lru_cache(maxsize=4)
+def _hazard_forms(pattern_files: tuple[str, ...]) -> tuple[frozenset, frozenset]:
+    """Word forms of natural hazards and accidents, and of weapons (see events.accidents)."""
+    from ..events.lexicon import get_lexicon, inflect
+
+    lex = get_lexicon(pattern_files)
+    return (frozenset(f for lemma in lex.hazards for f in inflect(lemma)),
+            frozenset(f for lemma in lex.weapons for f in inflect(lemma)))
+
+
+def _names_hazard(doc, hazards, weapons) -> bool:
+    """A sentence about an accident with no weapon in it (not "the Storm Corps": lower case only)."""
+    words = [t.lower_ for t in doc]
+    if any(w in weapons for w in words):
+        return False
+    return any(t.lower_ in hazards and (t.i == 0 or not t.text[:1].isupper()) for t in doc)
+
+
 @lru_cache(maxsize=2)
 def _sentencizer():
     from spacy.pipeline import Sentencizer
@@ -85,9 +103,13 @@ def candidate_docs(nlp, text: str, *, date=None, base: int = 0, context=None, pa
     their lengths appended to ``too_long`` when given."""
     context = {} if context is None else context
     out = []
+    hazards, weapons = _hazard_forms(pattern_files)
+    previous = False
     for a, b in split(nlp, text):
         sub = text[a:b]
         doc = nlp.make_doc(sub)
+        prev, previous = previous, _names_hazard(doc, hazards, weapons)  # "A boiler exploded. Four were hurt."
+        doc.user_data["accord_prev_hazard"] = prev
         if len(doc) > MAX_SENT_TOKENS:
             if too_long is not None:
                 too_long.append(len(doc))
