@@ -193,3 +193,21 @@ def test_previous_sentence_hazard_flag(nlp):
             "Militants with grenades attacked a checkpoint in Sylhet. Two guards were injured in Sylhet.")
     flags = [d.user_data["accord_prev_hazard"] for d in candidate_docs(nlp, text)]
     assert flags[-1] is False and True in flags
+
+
+def test_backed_by_air_strikes_is_the_strikes(code):
+    assert main(code("The offensive was supported by Turkish drones and artillery.")) == "190"
+    assert main(code("France backed the proposal by Germany.")) == "051"
+
+
+@pytest.mark.parametrize("text", [
+    "Demonstrators gathered in several cities on Thursday to urge the government to avoid war.",
+    "Protesters chant slogans against the president in Minsk.",
+    "Hundreds of demonstrators participated in a peaceful march in Pittsburgh.",
+])
+def test_demonstrators_coming_together(code, text):
+    assert main(code(text))[:2] == "14"
+
+
+def test_ministers_gathering_is_no_protest(code):
+    assert all(e.cameo[:2] != "14" for e in code("Ministers gathered in Brussels to discuss the budget."))

@@ -206,8 +206,8 @@ def _subject_of(tok):
             return cur.head
         if cur.dep_ not in ("conj", "xcomp", "advcl") or cur.head is cur:
             return None
-        if cur.dep_ == "advcl" and (cur.tag_ != "VBG" or any(c.dep_ == "mark" for c in cur.children)):
-            return None  # only bare participle clauses share the main subject
+        if cur.dep_ == "advcl" and (cur.tag_ not in ("VBG", "VB") or any(c.dep_ == "mark" for c in cur.children)):
+            return None  # only participle and purpose clauses share the main subject ("gathered to urge")
         cur = cur.head
     return None
 
@@ -218,11 +218,17 @@ def _names_demonstrators(subj, lex: Lexicon) -> bool:
     return any(h.lemma_.lower() in lex.demonstrators or h.lower_ in lex.demonstrators for h in heads)
 
 
-def _protesters_protest(trig: dict, consumed: set, lex: Lexicon) -> None:
+def _protesters_protest(sent, trig: dict, consumed: set, lex: Lexicon) -> None:
     """What demonstrators say is what they protest about: "protesters demanded the minister's
-    resignation" is a demonstration (141) with the demand as its aim, not a demand (10x)."""
+    resignation" is a demonstration (141) with the demand as its aim, not a demand (10x); and
+    demonstrators who gather, turn out or chant are demonstrating."""
     if not lex.demonstrators:
         return
+    for tok in sent:
+        if tok.i not in trig and tok.pos_ == "VERB" and tok.lemma_.lower() in lex.assembly:
+            subj = _subject_of(tok)
+            if subj is not None and _names_demonstrators(subj, lex):
+                trig[tok.i] = Trigger(tok, "141", "verb")
     for t in trig.values():
         if t.token.i in consumed or t.kind == "noun" or t.code[:2] not in VERBAL_ROOTS or t.frame == "report":
             continue
@@ -306,7 +312,7 @@ def code_sentence(sent, lex: Lexicon, idx=None, negated=None) -> list[Draft]:
     accident = drop_accidents(sent, trig, lex)
     consumed = _compose_frames(trig, lex)
     _apply_future(trig, consumed, neg)
-    _protesters_protest(trig, consumed, lex)
+    _protesters_protest(sent, trig, consumed, lex)
     _absorb_purposes(trig, consumed)
     statements = _reporting(sent, trig, consumed, lex)
     active = [t for i, t in sorted(trig.items()) if i not in consumed]

@@ -68,6 +68,7 @@ class Lexicon:
     hazards: frozenset = frozenset()  # natural hazards and accidents
     harm_verbs: frozenset = frozenset()  # deaths and injuries that need an attacker or an attack
     blasts: frozenset = frozenset()  # explosions and fires: attacks only when someone sets them off
+    assembly: frozenset = frozenset()  # verbs of demonstrators coming together ("protesters gathered")
     weapons: frozenset = frozenset()  # weapons and attackers: their presence makes a blast an attack
 
     def lemma_of(self, form: str) -> str | None:
@@ -94,7 +95,7 @@ class Lexicon:
     def surface_forms(self) -> frozenset:
         """Lower-case word forms of every trigger, for the cheap pre-parse scan."""
         out: set[str] = set()
-        for lemma in list(self.verbs) + list(self.nouns) + list(self.reporting):
+        for lemma in list(self.verbs) + list(self.nouns) + list(self.reporting) + list(self.assembly):
             out.update(inflect(lemma))
             out.update(self.irregular.get(lemma, ()))
         out.update(self.adjectives)
@@ -202,7 +203,7 @@ def _merge(lex: dict, path: Path, data: dict) -> None:
         lex["verbs"][str(lemma).lower()] = [_rule(p, lemma, r) for r in rules]
     for lemma, raw in (data.get("nouns") or {}).items():
         lex["nouns"][str(lemma).lower()] = _noun(p, lemma, raw)
-    for key in ("reporting", "light", "demonstrators", "hazards", "harm_verbs", "blasts", "weapons"):
+    for key in ("reporting", "light", "demonstrators", "hazards", "harm_verbs", "blasts", "weapons", "assembly"):
         lex[key] |= _as_set(p, key, data.get(key))
     lex["aspect"] |= _as_set(p, "frames.aspect", (data.get("frames") or {}).get("aspect"))
     for frame, words in (data.get("adjectives") or {}).items():
@@ -218,7 +219,7 @@ def get_lexicon(pattern_files: tuple[str, ...] = ()) -> Lexicon:
     lex = {"verbs": {}, "nouns": {}, "reporting": frozenset(), "light": frozenset(), "aspect": frozenset(),
            "adjectives": {}, "irregular": {}, "demonstrators": frozenset(),
            "hazards": frozenset(), "harm_verbs": frozenset(), "blasts": frozenset(),
-           "weapons": frozenset()}
+           "weapons": frozenset(), "assembly": frozenset()}
     paths = [DATA / "verbs.yaml", DATA / "nouns.yaml"]
     for f in pattern_files:
         p = Path(f)
