@@ -17,6 +17,12 @@ def main(events):
     "Crowds walked the streets of Minsk on Sunday to denounce the election result.",
     "Farmers took to the streets of Delhi to reject the agricultural reforms.",
     "Protesters in Santiago defied a curfew and criticised the government.",
+    "Demonstrators gathered in several cities on Thursday to urge the government to avoid war.",
+    "Protesters chant slogans against the president in Minsk.",
+    "Hundreds of demonstrators participated in a peaceful march in Pittsburgh.",
+    "Protesters poured into the streets of Lyon late on Friday denouncing the pension reform.",
+    "Hundreds of pro-government and anti-government protesters rallied against each other in Caracas.",
+    "Nurses staged a sit-in at the hospital in Accra, urging the minister to pay their arrears.",
 ])
 def test_protest_outranks_what_it_is_about(code, text):
     assert main(code(text))[:2] == "14"
@@ -99,15 +105,6 @@ def test_nominal_events(code, text, root):
 
 def test_fire_as_subject_of_a_death_is_no_attack(code):
     assert code("A fire killed twelve patients at a hospital in Basra.") == []
-
-
-@pytest.mark.parametrize("text", [
-    "Protesters poured into the streets of Lyon late on Friday denouncing the pension reform.",
-    "Hundreds of pro-government and anti-government protesters rallied against each other in Caracas.",
-    "Nurses staged a sit-in at the hospital in Accra, urging the minister to pay their arrears.",
-])
-def test_protest_with_participle_or_split_noun(code, text):
-    assert main(code(text))[:2] == "14"
 
 
 @pytest.mark.parametrize("text, code_", [
@@ -198,15 +195,6 @@ def test_previous_sentence_hazard_flag(nlp):
 def test_backed_by_air_strikes_is_the_strikes(code):
     assert main(code("The offensive was supported by Turkish drones and artillery.")) == "190"
     assert main(code("France backed the proposal by Germany.")) == "051"
-
-
-@pytest.mark.parametrize("text", [
-    "Demonstrators gathered in several cities on Thursday to urge the government to avoid war.",
-    "Protesters chant slogans against the president in Minsk.",
-    "Hundreds of demonstrators participated in a peaceful march in Pittsburgh.",
-])
-def test_demonstrators_coming_together(code, text):
-    assert main(code(text))[:2] == "14"
 
 
 def test_ministers_gathering_is_no_protest(code):
