@@ -67,10 +67,31 @@ def split(nlp, text: str) -> list[tuple[int, int]]:
     doc = _sentencizer()(doc)
     out = []
     for s in doc.sents:
-        a, b = s.start_char, s.end_char
-        if text[a:b].strip():
+        for a, b in _paragraph_pieces(text, s.start_char, s.end_char):
             out.append((a, b))
     return out
+
+
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+
+
+def _paragraph_pieces(text: str, a: int, b: int):
+    """Split ``text[a:b]`` at blank lines (a headline or list item without final punctuation is a
+    sentence of its own) and trim surrounding white space, so evidence never starts with newlines."""
+    start = a
+    for m in _BLANK_LINE.finditer(text, a, b):
+        yield from _trimmed(text, start, m.start())
+        start = m.end()
+    yield from _trimmed(text, start, b)
+
+
+def _trimmed(text: str, a: int, b: int):
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    if a < b:
+        yield a, b
 
 
 def is_candidate(tokens, pattern_files: tuple[str, ...] = ()) -> bool:

@@ -1,0 +1,34 @@
+"""Sentence spans used for evidence: split at blank lines, no surrounding white space."""
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from accord.nlp import build_nlp
+
+    return build_nlp()
+
+
+def test_spans_are_trimmed_and_split_at_blank_lines(nlp):
+    from accord.nlp.selective import split
+
+    text = "Ministers meet in Oslo\n\n  Norway hosted talks with Sweden on Monday.  \n\nThey agreed to meet again."
+    spans = [text[a:b] for a, b in split(nlp, text)]
+    assert spans == [
+        "Ministers meet in Oslo",
+        "Norway hosted talks with Sweden on Monday.",
+        "They agreed to meet again.",
+    ]
+
+
+def test_evidence_has_no_leading_newlines(nlp):
+    from accord.events.api import code_text
+
+    text = "Talks in Oslo\n\nNorway hosted talks with Sweden on Monday.\n\nSweden thanked Norway for its support."
+    events = code_text(text, date="2024-03-05")
+    assert events
+    for e in events:
+        assert e.evidence.text == e.evidence.text.strip()
+        assert text[e.evidence.start:e.evidence.end] == e.evidence.text
