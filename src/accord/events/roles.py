@@ -11,6 +11,8 @@ log = logging.getLogger(__name__)
 
 #: Prepositions whose object can be the target of a verb ("meet with", "fire at", "sanctions on").
 TARGET_PREPS = ("against", "on", "upon", "with", "to", "toward", "towards", "at", "into", "over", "onto", "for", "from")
+#: Prepositions whose gerund complement's object can be the target ("support in safeguarding X's rights").
+GERUND_PREPS = ("in", "for")
 #: Weak target prepositions: the place where the event happened stands in for the target.
 PLACE_PREPS = ("in", "inside", "near", "outside", "across", "throughout", "at")
 #: Dependency labels inside a noun phrase where a nested actor can sit ("President Reagan's statement").
@@ -246,6 +248,14 @@ def prep_objects(tok, preps=TARGET_PREPS) -> list:
             for p in c.children:
                 if p.dep_ == "pobj":
                     found.append((preps.index(c.lower_), p))
+    if not found and preps is TARGET_PREPS:
+        # "support in safeguarding Tehran's rights", "help for rebuilding Syria": the object of a
+        # gerund complement is the party the event is for (ranked after every real target)
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in GERUND_PREPS:
+                for g in c.children:
+                    if g.dep_ == "pcomp" and g.tag_ == "VBG":
+                        found += [(len(preps), o) for o in g.children if o.dep_ == "dobj"]
     return [p for _, p in sorted(found, key=lambda x: x[0])]
 
 

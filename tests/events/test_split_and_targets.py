@@ -32,3 +32,13 @@ def test_evidence_has_no_leading_newlines(nlp):
     for e in events:
         assert e.evidence.text == e.evidence.text.strip()
         assert text[e.evidence.start:e.evidence.end] == e.evidence.text
+
+
+def test_target_inside_gerund_complement(nlp):
+    """'support in safeguarding X's rights': the object of the gerund is who the support is for."""
+    from accord.events.api import code_text
+
+    events = code_text("Canada expressed its support in protecting Ukraine's sovereignty.", date="2024-03-05")
+    support = [e for e in events if e.cameo.startswith("05") or e.cameo.startswith("03")]
+    assert support, [e.to_dict() for e in events]
+    assert any(e.source and e.source.country == "CAN" and e.target and e.target.country == "UKR" for e in support)
