@@ -42,3 +42,25 @@ def test_target_inside_gerund_complement(nlp):
     support = [e for e in events if e.cameo.startswith("05") or e.cameo.startswith("03")]
     assert support, [e.to_dict() for e in events]
     assert any(e.source and e.source.country == "CAN" and e.target and e.target.country == "UKR" for e in support)
+
+
+def test_code_articles_equals_one_by_one(nlp):
+    """Batching several articles through one nlp.pipe gives what coding each alone gives, and a
+    refused article is refused alone."""
+    from accord.errors import Rejected
+    from accord.events.api import code_article, code_articles
+    from accord.models import Article
+
+    arts = [
+        Article(text="Egypt hosted talks between Israel and Hamas on Monday. He said they would meet again.",
+                date="2024-05-07"),
+        Article(text="", date="2024-05-07"),
+        Article(text="Russian troops shelled Kharkiv overnight. Ukraine condemned the attack.", date="2024-05-08"),
+    ]
+    batched = code_articles(arts, nlp)
+    assert isinstance(batched[1], Rejected)
+    for art, got in zip([arts[0], arts[2]], [batched[0], batched[2]]):
+        events, facts = code_article(art, nlp)
+        assert [e.to_dict() for e in got[0]] == [e.to_dict() for e in events]
+        assert [f.to_dict() for f in got[1]] == [f.to_dict() for f in facts]
+        assert events

@@ -65,15 +65,14 @@ def test_same_article_twice_in_one_input_is_stored_once(tmp_path, articles_jsonl
 def test_a_coding_failure_refuses_that_article_only(tmp_path, articles_jsonl, monkeypatch):
     from accord.events import api
 
-    real = api.code_article
+    real = api.check_text
 
-    def flaky(article, nlp):
-        if "(Report 2.)" in article.text:
+    def flaky(text, *args, **kwargs):  # fails inside the batched coder, for one article only
+        if "(Report 2.)" in text:
             raise ValueError("boom")
-        return real(article, nlp)
+        return real(text, *args, **kwargs)
 
-    monkeypatch.setattr(api, "code_article", flaky)
-    monkeypatch.delattr(api, "code_articles", raising=False)
+    monkeypatch.setattr(api, "check_text", flaky)
     src = articles_jsonl(3)
     settings = Settings(db=str(tmp_path / "d.db"), batch_size=10, workers=1)
     report = pipeline.run([str(src)], settings, progress=False)
@@ -81,7 +80,7 @@ def test_a_coding_failure_refuses_that_article_only(tmp_path, articles_jsonl, mo
     assert report.rejections == {"coding-error": 1}
     assert "boom" in report.examples[0].detail
     # not stored, so a rerun (with a working coder) codes it
-    monkeypatch.setattr(api, "code_article", real)
+    monkeypatch.setattr(api, "check_text", real)
     assert pipeline.run([str(src)], settings, progress=False).articles == 1
 
 

@@ -73,6 +73,44 @@ def code_article(article: Article, nlp=None) -> tuple[list, list]:
     return _collect(nlp.pipe(docs, batch_size=64))
 
 
+def code_articles(articles: list[Article], nlp=None) -> list:
+    """Code several articles with one ``nlp.pipe`` over all their candidate sentences (bigger
+    batches for the models). One result per article, in order: ``(events, facts)``, or the
+    exception (``Rejected`` or other) that refused that article alone. Each article keeps its own
+    actor context, so results equal ``code_article`` one by one."""
+    from ..nlp.selective import candidate_docs
+
+    nlp = _nlp(nlp)
+    prepared: list = []
+    for article in articles:
+        try:
+            text, date = check_text(article.text, article.date, getattr(nlp, "max_length", 1_000_000))
+            prepared.append(candidate_docs(nlp, text, date=date, pattern_files=_pattern_files(nlp)))
+        except Exception as exc:  # refused or broken: this article only
+            prepared.append(exc)
+    flat = [d for docs in prepared if not isinstance(docs, Exception) for d in docs]
+    try:
+        done = list(nlp.pipe(flat, batch_size=64))
+    except Exception:  # isolate the failing article
+        log.exception("batch of %d articles failed; coding them one by one", len(articles))
+        return [_one_article(a, nlp) for a in articles]
+    out, pos = [], 0
+    for docs in prepared:
+        if isinstance(docs, Exception):
+            out.append(docs)
+            continue
+        out.append(_collect(done[pos: pos + len(docs)]))
+        pos += len(docs)
+    return out
+
+
+def _one_article(article: Article, nlp):
+    try:
+        return code_article(article, nlp)
+    except Exception as exc:
+        return exc
+
+
 def code_text(text: str, date: str | None = None, nlp=None) -> list:
     """Events of one text (a sentence or an article)."""
     events, _ = code_article(Article(text=text, date=date), nlp)

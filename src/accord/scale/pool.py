@@ -64,26 +64,27 @@ def init_worker(settings: Settings) -> None:
         _INIT_ERROR = f"{type(exc).__name__}: {exc}"
 
 
-def _code_one(article: Article, nlp) -> Coded:
+def _coded(article: Article, result) -> Coded:
     from ..errors import Rejected
-    from ..events.api import code_article
 
-    try:
-        events, facts = code_article(article, nlp)
-        return Coded(list(events), list(facts))
-    except Rejected as exc:  # the coder refuses this text (not English, oversize, ...)
-        return Coded(error=exc.detail or str(exc), reason=exc.reason)
-    except Exception as exc:  # one bad article must not kill the batch
-        log.warning("coding failed for %s: %s", article.origin or article.content_hash[:12], exc)
-        return Coded(error=f"{type(exc).__name__}: {exc}")
+    if isinstance(result, Rejected):  # the coder refuses this text (not English, oversize, ...)
+        return Coded(error=result.detail or str(result), reason=result.reason)
+    if isinstance(result, Exception):  # one bad article must not kill the batch
+        log.warning("coding failed for %s: %s", article.origin or article.content_hash[:12], result)
+        return Coded(error=f"{type(result).__name__}: {result}")
+    events, facts = result
+    return Coded(list(events), list(facts))
 
 
 def code_batch(articles: list[Article], settings: Settings | None = None) -> list[Coded]:
-    """Code a batch of articles with this process's pipeline; one ``Coded`` per article, in order."""
+    """Code a batch of articles with this process's pipeline (one ``nlp.pipe`` over the batch's
+    candidate sentences); one ``Coded`` per article, in order."""
+    from ..events.api import code_articles
+
     if _INIT_ERROR is not None:
         raise AccordError(f"worker could not load the pipeline: {_INIT_ERROR}")
     nlp = get_nlp(settings or _SETTINGS or Settings())
-    return [_code_one(a, nlp) for a in articles]
+    return [_coded(a, r) for a, r in zip(articles, code_articles(articles, nlp))]
 
 
 def resolve_workers(workers: int) -> int:
