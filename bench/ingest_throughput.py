@@ -87,11 +87,19 @@ def child_pipeline(path: str, db: str, workers: int, batch_size: int) -> dict:
 
     settings = Settings(db=db, workers=workers, batch_size=batch_size)
     t0 = time.perf_counter()
+    load = 0.0
+    if workers == 1:  # one-time start-up (model, actor dictionary, gazetteer), timed on its own
+        from accord.events.api import code_text
+        from accord.nlp import build_nlp
+
+        code_text("Officials in Paris met envoys from Berlin on Monday.", date="2024-01-01", nlp=build_nlp(settings))
+        load = time.perf_counter() - t0
     report = pipeline.run([path], settings, progress=False)
     seconds = time.perf_counter() - t0
     rss = dict(report.peak_rss_mb)
     rss["parent"] = peak_rss_mb()
-    return {"seconds": seconds, "articles": report.articles, "events": report.events, "facts": report.facts,
+    return {"seconds": seconds, "load_seconds": load, "articles": report.articles, "events": report.events,
+            "facts": report.facts,
             "duplicates": report.duplicates, "near_duplicates": report.near_duplicates,
             "rejections": report.rejections, "words": report.words, "items": report.items, "peak_rss_mb": rss}
 
@@ -171,7 +179,12 @@ def report(base: dict, pipe: dict, workers: int) -> None:
           f"{base['words'] / pipe['seconds']:,.0f} words/s (baseline word count); peak RSS {fmt_rss(pipe['peak_rss_mb'])}")
     ratio = p_rate / b_rate
     worst = max(pipe["peak_rss_mb"].values())
-    print(f"RATIO pipeline/baseline articles/s = {ratio:.2f} (target >= 1.0: {'met' if ratio >= 1.0 else 'NOT met'})")
+    print(f"RATIO pipeline/baseline articles/s = {ratio:.2f} (start-up included; target >= 1.0: "
+          f"{'met' if ratio >= 1.0 else 'NOT met'})")
+    if pipe.get("load_seconds"):  # steady state: what a long run (the whole corpus) approaches
+        steady = (base["seconds"] - base["load_seconds"]) / (pipe["seconds"] - pipe["load_seconds"])
+        print(f"start-up: pipeline {pipe['load_seconds']:.1f} s, baseline {base['load_seconds']:.1f} s; "
+              f"RATIO steady state (start-up excluded on both sides) = {steady:.2f}")
     print(f"PEAK RSS max per process = {worst:.0f} MB (target <= 600: {'met' if worst <= 600 else 'NOT met'})")
 
 
