@@ -1,4 +1,4 @@
-"""Settings: packaged defaults < user config file (TOML/YAML) < ACCORD_* environment variables.
+"""Settings: packaged defaults < user config file (YAML) < ACCORD_* environment variables.
 
 Settings are frozen and validated once; every stage receives the same object.
 """
@@ -90,6 +90,26 @@ def load_settings(config_file: str | None = None, **overrides) -> Settings:
     if unknown:
         raise AccordError(f"unknown setting(s): {', '.join(sorted(unknown))}")
     for k, v in list(values.items()):
-        if isinstance(known[k], tuple) and isinstance(v, (list, str)):
-            values[k] = tuple([v] if isinstance(v, str) else v)
+        values[k] = _checked(k, v, known[k])
     return replace(s, **values)
+
+
+def _checked(name: str, value, default):
+    """A value of the setting's own type (numbers and flags may be given as strings)."""
+    if isinstance(default, tuple):
+        if isinstance(value, str):
+            return (value,)
+        if isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
+            return tuple(value)
+        raise AccordError(f"setting {name}: expected a list of strings, got {value!r}")
+    if isinstance(value, str) and not isinstance(default, str):
+        return _coerce(name, value, default)
+    if isinstance(default, bool) or isinstance(value, bool):
+        if isinstance(value, bool) and isinstance(default, bool):
+            return value
+        raise AccordError(f"setting {name}: expected {type(default).__name__}, got {value!r}")
+    if isinstance(default, float) and isinstance(value, int):
+        return float(value)
+    if not isinstance(value, type(default)):
+        raise AccordError(f"setting {name}: expected {type(default).__name__}, got {value!r}")
+    return value

@@ -7,6 +7,7 @@ the first 50 by default.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from contextlib import contextmanager
 
@@ -15,6 +16,19 @@ import click
 from .options import config_option, db_option, settings_from
 
 TABLE_LIMIT = 50
+
+
+_DATE_BOUND = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
+
+
+def check_date_bound(ctx, param, value):
+    """--from/--to take YYYY, YYYY-MM or YYYY-MM-DD; anything else is a usage error, not 0 rows."""
+    if value is None:
+        return None
+    value = value.strip()
+    if not _DATE_BOUND.match(value):
+        raise click.BadParameter(f"{value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
+    return value
 
 
 def event_filter_options(f):
@@ -27,8 +41,10 @@ def event_filter_options(f):
         click.option("--cameo", help="CAMEO code or prefix, e.g. 05 or 057."),
         click.option("--plover", help="PLOVER event type, e.g. AGREE."),
         click.option("--quad", type=click.IntRange(1, 4), help="Quad class 1-4."),
-        click.option("--from", "date_from", metavar="DATE", help="Earliest event date (YYYY[-MM[-DD]])."),
-        click.option("--to", "date_to", metavar="DATE", help="Latest event date (inclusive)."),
+        click.option("--from", "date_from", metavar="DATE", callback=check_date_bound,
+                     help="Earliest event date (YYYY[-MM[-DD]])."),
+        click.option("--to", "date_to", metavar="DATE", callback=check_date_bound,
+                     help="Latest event date (inclusive)."),
         click.option("--place", help="Part of the location name."),
         click.option("--text", "-q", "text", help='Full-text search in evidence sentences ("phrase" allowed).'),
         click.option("--mentions", is_flag=True, help="One row per mention instead of one per clustered event."),
@@ -217,8 +233,8 @@ def _slice(rows, offset: int, limit: int | None):
 @click.command("dyad")
 @click.argument("a")
 @click.argument("b")
-@click.option("--from", "date_from", metavar="DATE")
-@click.option("--to", "date_to", metavar="DATE")
+@click.option("--from", "date_from", metavar="DATE", callback=check_date_bound, help="Earliest event date (YYYY[-MM[-DD]]).")
+@click.option("--to", "date_to", metavar="DATE", callback=check_date_bound, help="Latest event date (inclusive).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @db_option
 @config_option

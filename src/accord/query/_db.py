@@ -55,9 +55,17 @@ def actor_clause(side: str, value: str, params: list) -> str:
     params += [v.upper(), v.upper()]
     sql = f"(e.{side}_code = ? OR e.{side}_country = ?"
     if len(v) >= MIN_FUZZY:
-        params += [like_escape(v.upper()) + "%", "%" + like_escape(v.lower()) + "%"]
-        sql += f" OR e.{side}_code LIKE ? ESCAPE '\\' OR lower(e.{side}_name) LIKE ? ESCAPE '\\'"
+        params.append(like_escape(v.upper()) + "%")
+        sql += f" OR e.{side}_code LIKE ? ESCAPE '\\'"
+        if not _looks_like_code(v):  # "MAR" is Morocco's code, not a piece of "Marcos"
+            params.append("%" + like_escape(v.lower()) + "%")
+            sql += f" OR lower(e.{side}_name) LIKE ? ESCAPE '\\'"
     return sql + ")"
+
+
+def _looks_like_code(v: str) -> bool:
+    """An all-capitals value such as "IRN", "CHNGOV" or "IGOUNO" names codes only."""
+    return v.isalpha() and v.isupper()
 
 
 def actor_matches(actor: dict | None, spec: str) -> bool:
@@ -68,7 +76,9 @@ def actor_matches(actor: dict | None, spec: str) -> bool:
     code = (actor.get("code") or "").upper()
     if v.upper() in {code, (actor.get("country") or "").upper()}:
         return True
-    return len(v) >= MIN_FUZZY and (code.startswith(v.upper()) or v.lower() in (actor.get("name") or "").lower())
+    if len(v) < MIN_FUZZY:
+        return False
+    return code.startswith(v.upper()) or (not _looks_like_code(v) and v.lower() in (actor.get("name") or "").lower())
 
 
 _PHRASE = re.compile(r'"([^"]*)"')

@@ -1,0 +1,34 @@
+"""Settings: file < environment < overrides, with types checked and clear errors."""
+from __future__ import annotations
+
+import pytest
+
+from accord.config import load_settings
+from accord.errors import AccordError
+
+
+def test_layers_and_coercion(tmp_path, monkeypatch):
+    cfg = tmp_path / "c.yaml"
+    cfg.write_text("workers: 2\nbatch_size: '16'\ntimeout: 5\nactor_files: extra.tsv\n")
+    monkeypatch.setenv("ACCORD_BATCH_SIZE", "32")
+    s = load_settings(str(cfg))
+    assert (s.workers, s.batch_size, s.timeout, s.actor_files) == (2, 32, 5.0, ("extra.tsv",))
+    assert load_settings(str(cfg), workers=3).workers == 3
+
+
+@pytest.mark.parametrize("body, name", [("workers: four\n", "workers"), ("timeout: [1]\n", "timeout"),
+                                        ("actor_files: {a: 1}\n", "actor_files"), ("bogus: 1\n", "bogus")])
+def test_bad_values_are_clear_errors(tmp_path, body, name):
+    cfg = tmp_path / "c.yaml"
+    cfg.write_text(body)
+    with pytest.raises(AccordError, match=name):
+        load_settings(str(cfg))
+
+
+def test_missing_or_malformed_file(tmp_path):
+    with pytest.raises(AccordError, match="not found"):
+        load_settings(str(tmp_path / "nope.yaml"))
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("workers: [1,\n")
+    with pytest.raises(AccordError, match="bad.yaml"):
+        load_settings(str(bad))
