@@ -41,4 +41,11 @@ def register(group: click.Group) -> None:
             interval = parse_duration(every)
         except AccordError as exc:
             raise click.BadParameter(str(exc), param_hint="--every") from exc
-        run_watch(list(feeds), settings, every=interval, once=once, max_polls=polls, on_poll=_print_round)
+        local = [f for f in feeds if not f.lower().startswith(("http://", "https://"))]
+        if local:
+            raise click.UsageError(f"accord watch polls http(s) feeds; {local[0]!r} is not a URL "
+                                   "(to read a feed file once, use `accord ingest FILE`)")
+        rounds = run_watch(list(feeds), settings, every=interval, once=once, max_polls=polls, on_poll=_print_round)
+        polled = [r for results in rounds for r in results]
+        if polled and all(r.status == "error" for r in polled):
+            raise SystemExit(1)  # every poll of every feed failed: say so to scripts and cron
