@@ -64,3 +64,15 @@ def test_code_articles_equals_one_by_one(nlp):
         assert [e.to_dict() for e in got[0]] == [e.to_dict() for e in events]
         assert [f.to_dict() for f in got[1]] == [f.to_dict() for f in facts]
         assert events
+
+
+def test_state_visit_is_not_an_actor(nlp):
+    """'a state visit': 'state' describes the visit; the host is the place visited."""
+    from accord.events.api import code_text
+
+    events = code_text("Kenyan President William Ruto arrived in Tokyo on Tuesday for a four-day state visit.",
+                       date="2024-02-06")
+    visits = [e for e in events if e.cameo.startswith("04")]
+    assert visits
+    assert all(e.target is None or e.target.country != "KEN" for e in visits)
+    assert any(e.target is not None and e.target.country == "JPN" for e in visits)
