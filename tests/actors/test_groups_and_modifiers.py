@@ -100,3 +100,20 @@ def test_minority_and_diaspora_of_a_people_live_where_the_text_places_them(run_a
     assert cc("the Lebanese diaspora") == (None, "CVL")
     doc = run_article(["Troops dispersed the Uzbek minority in Tajikistan."])[0]
     assert {s.text: s._.actor.code for s in doc.spans["actors"]}.get("Uzbek minority in Tajikistan") == "TJKCVL"
+
+
+def test_the_two_sides_are_the_last_pair_named_together():
+    """'the two sides' refers back to 'X and Y' named as a pair, not to the last two names of a list."""
+    from accord.events.api import code_article
+    from accord.models import Article
+    from accord.nlp import build_nlp
+
+    text = ("Ethiopia's army and the Tigray People's Liberation Front met in Nairobi on Monday. "
+            "Observers from Kenya, Uganda and the United States attended the talks.\n\n"
+            "The two sides signed a truce on Tuesday.")
+    events, _ = code_article(Article(text=text, date="2024-05-08"), build_nlp())
+    signed = [e for e in events if "signed" in (e.evidence.trigger or "")]
+    assert signed
+    parties = {(e.source.code if e.source else None) for e in signed}
+    assert "USA" not in parties and "UGA" not in parties
+    assert any(e.source is not None and e.source.country == "ETH" for e in signed)

@@ -61,6 +61,7 @@ class ActorComponent:
             if s is not None:
                 spans.append(s)
         coref.remember_places(ctx, homonyms.countries_in(mentions))
+        _remember_pairs(doc, spans, ctx)
         if doc.has_annotation("DEP"):
             refine(doc, spans)
         doc.spans["actors"] = spans
@@ -108,6 +109,25 @@ class ActorComponent:
         if not s._.is_place_only:
             coref.remember(ctx, actor)
         return s
+
+
+_PAIR_JOINERS = frozenset({"and", "&"})
+_LIST_MARKS = frozenset({",", "and", "&", "or", ";"})
+
+
+def _remember_pairs(doc: Doc, spans: list, ctx: dict) -> None:
+    """"X and Y" with exactly two named actors (not the end of a longer list): remembered for a
+    later "the two sides"."""
+    named = [s for s in spans if s.label_ not in ("PAIR", "PERSON", "STATE") and not s._.is_place_only]
+    for a, b in zip(named, named[1:]):
+        between = [t.lower_ for t in doc[a.end:b.start]]
+        if between not in (["and"], ["&"], ["and", "the"]):
+            continue
+        before = doc[a.start - 1].lower_ if a.start else ""
+        after = doc[b.end].lower_ if b.end < len(doc) else ""
+        if before in _LIST_MARKS or after in _PAIR_JOINERS or after == ",":
+            continue  # "A, B and C" or "A and B and C": a list, not a pair
+        coref.remember_pair(ctx, a._.actor, b._.actor)
 
 
 def _attributive(doc: Doc, m, p) -> bool:

@@ -81,10 +81,21 @@ def last_person(ctx: dict) -> Actor | None:
     return None
 
 
+def remember_pair(ctx: dict, a: Actor, b: Actor) -> None:
+    """Two actors named as a pair ("the army and the RSF"): the likeliest "two sides" later on."""
+    if (a.code or a.name) and (b.code or b.name) and (a.code, a.name) != (b.code, b.name):
+        ctx["coordinated"] = [a, b]
+
+
 def pair(ctx: dict, want: str | None = None) -> list[Actor] | None:
     """The two most recent distinct actors. ``want`` = "state" (both countries), "person" (the two
-    leaders) or None ("the two": two people named among the last few actors, else any two)."""
+    leaders), "side" ("the two sides": the last pair named together as "X and Y", else as None) or
+    None ("the two": two people named among the last few actors, else any two)."""
     recent = ctx["recent"]
+    if want == "side":
+        if ctx.get("coordinated"):
+            return list(ctx["coordinated"])
+        want = None
     if want == "state":
         cands = [a for a in recent if a.country and a.kind in ("state", "person", "sector", "org")]
         return _two(cands, lambda a: a.country, state=True)
