@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import click
 
-from .options import config_option, settings_from
+from .options import config_option, db_option, settings_from
 
 
 def register(group: click.Group) -> None:
     @group.command("demo")
-    @click.option("--db", "db", default="accord.db", show_default=True, help="SQLite database path.")
+    @db_option
     @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
     @config_option
     def demo(db, quiet, config_file):
