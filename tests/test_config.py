@@ -32,3 +32,17 @@ def test_missing_or_malformed_file(tmp_path):
     bad.write_text("workers: [1,\n")
     with pytest.raises(AccordError, match="bad.yaml"):
         load_settings(str(bad))
+
+
+def test_cli_quiets_extraction_library_logs():
+    """Pages trafilatura cannot read become rejections with a reason; its own log lines are muted."""
+    import logging
+
+    from click.testing import CliRunner
+
+    from accord.cli import NOISY_LOGGERS, main_group
+
+    assert CliRunner().invoke(main_group, ["--version"]).exit_code == 0
+    res = CliRunner().invoke(main_group, ["article", "--help"])
+    assert res.exit_code == 0
+    assert all(logging.getLogger(n).level == logging.CRITICAL for n in NOISY_LOGGERS)

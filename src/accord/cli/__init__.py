@@ -20,6 +20,19 @@ COMMAND_MODULES = ("article", "ingest", "actors", "code", "query", "export", "se
 @click.version_option(package_name="accord")
 def main_group() -> None:
     """Accord: news about international affairs -> structured, sourced event data."""
+    _quiet_libraries()
+
+
+#: Extraction libraries log every page they cannot read; Accord records those pages as rejections
+#: with a reason, so their own log lines are only noise on the console.
+NOISY_LOGGERS = ("trafilatura", "htmldate", "courlan", "justext", "charset_normalizer")
+
+
+def _quiet_libraries() -> None:
+    import logging
+
+    for name in NOISY_LOGGERS:
+        logging.getLogger(name).setLevel(logging.CRITICAL)
 
 
 def _register_all() -> None:
