@@ -46,3 +46,13 @@ def test_cli_quiets_extraction_library_logs():
     res = CliRunner().invoke(main_group, ["article", "--help"])
     assert res.exit_code == 0
     assert all(logging.getLogger(n).level == logging.CRITICAL for n in NOISY_LOGGERS)
+
+
+def test_cli_import_stays_light():
+    """`accord --help` must be instant: importing the CLI loads no spaCy, FastAPI or Spark."""
+    import subprocess
+    import sys
+
+    code = "import sys, accord.cli; print(','.join(m for m in ('spacy', 'fastapi', 'pyspark', 'trafilatura') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    assert out == ""

@@ -20,9 +20,9 @@ def country_key(code: str | None) -> str | None:
 
 
 def predict(rows: list[dict], settings=None) -> list[dict]:
-    from ..cli.actors import _row
+    from .rows import resolve_row
 
-    return [_row(json.dumps(r), i, settings) for i, r in enumerate(rows, start=1)]
+    return [resolve_row(json.dumps(r), i, settings) for i, r in enumerate(rows, start=1)]
 
 
 def evaluate_cases(path, settings=None, with_failures: bool = False) -> dict:
