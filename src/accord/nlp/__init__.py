@@ -24,6 +24,9 @@ def build_nlp(settings: Settings | None = None):
         nlp = spacy.load(settings.spacy_model)
     except OSError as exc:
         raise AccordError(f"spaCy model {settings.spacy_model!r} is not installed: {exc}") from exc
+    from .morph import install
+
+    install(nlp)  # the model's attribute ruler + lemmatizer, memoised (same output, ~2x faster)
     try:
         import accord.actors.component  # noqa: F401  (registers "accord_actors")
 
