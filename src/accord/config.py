@@ -39,12 +39,16 @@ class Settings:
     near_dup_threshold: float = 0.8
     #: Only English is coded; other languages are rejected.
     languages: tuple[str, ...] = ("en",)
+    #: Named entities: "rules" (actor dictionaries + patterns, fast; the default) or "model" (the
+    #: spaCy model's statistical NER: about twice the coding time; see docs/guide.md).
+    entities: str = "rules"
 
     def with_(self, **changes) -> "Settings":
         return replace(self, **changes)
 
 
 _ENV_PREFIX = "ACCORD_"
+ENTITY_MODES = ("rules", "model")
 
 
 def _coerce(name: str, value: str, current):
@@ -91,6 +95,8 @@ def load_settings(config_file: str | None = None, **overrides) -> Settings:
         raise AccordError(f"unknown setting(s): {', '.join(sorted(unknown))}")
     for k, v in list(values.items()):
         values[k] = _checked(k, v, known[k])
+    if values.get("entities", s.entities) not in ENTITY_MODES:
+        raise AccordError(f"setting entities: expected one of {', '.join(ENTITY_MODES)}, got {values['entities']!r}")
     return replace(s, **values)
 
 

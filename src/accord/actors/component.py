@@ -18,7 +18,7 @@ from . import coref, homonyms
 from .dictionary import get_dictionary
 from .mentions import LOCATIVE, doc_tokens, find_mentions, place_kind, place_only_by_position
 from .grammar import words
-from .resolver import combine, partial_to_actor
+from .resolver import combine, partial_to_actor, pick
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +56,10 @@ class ActorComponent:
         toks = doc_tokens(doc)
         spans: list[Span] = []
         mentions = find_mentions(doc, toks, d)
+        # the dictionary names found, for the rule entity layer (accord.nlp.entities) after us
+        doc.user_data["accord_matches"] = [(m.start + mt.start, m.start + mt.end, pick(mt).kind)
+                                           for m in mentions for mt in m.matches] + [
+            (m.start, m.end, "person") for m in mentions if not m.matches and m.kind is None]  # known surnames
         for m in mentions:
             s = self._reference(doc, m, ctx, offset) if m.kind else self._named(doc, m, ctx, date, offset, mentions)
             if s is not None:

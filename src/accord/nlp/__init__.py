@@ -21,7 +21,7 @@ def build_nlp(settings: Settings | None = None):
 
     settings = settings or Settings()
     try:
-        nlp = spacy.load(settings.spacy_model)
+        nlp = spacy.load(settings.spacy_model, exclude=["ner"] if settings.entities == "rules" else [])
     except OSError as exc:
         raise AccordError(f"spaCy model {settings.spacy_model!r} is not installed: {exc}") from exc
     from .morph import install
@@ -33,6 +33,14 @@ def build_nlp(settings: Settings | None = None):
         nlp.add_pipe("accord_actors", config={"actor_files": list(settings.actor_files)})
     except ImportError as exc:
         log.warning("actor component unavailable (%s); events will have no actors", exc)
+    if settings.entities == "model":
+        pass  # keep the model's NER (it runs before accord_actors, which then checks cities against it)
+    elif settings.entities == "rules":
+        import accord.nlp.entities  # noqa: F401  (registers "accord_entities")
+
+        nlp.add_pipe("accord_entities")
+    else:
+        raise AccordError(f"unknown entities mode {settings.entities!r} (rules or model)")
     import accord.events.component  # noqa: F401  (registers "accord_events")
 
     nlp.add_pipe("accord_events", config={"pattern_files": list(settings.pattern_files)})
