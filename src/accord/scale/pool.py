@@ -6,6 +6,7 @@ on the number of workers.
 """
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing as mp
 import os
@@ -37,12 +38,15 @@ class Coded:
 def get_nlp(settings: Settings):
     """The process-wide loaded pipeline for ``settings`` (loaded on first use)."""
     global _NLP, _NLP_KEY
-    key = (settings.spacy_model, settings.actor_files, settings.pattern_files)
+    key = (settings.spacy_model, settings.actor_files, settings.pattern_files, settings.entities)
     if _NLP is None or _NLP_KEY != key:
         from ..nlp import build_nlp
 
         log.debug("loading pipeline in process %d", os.getpid())
         _NLP, _NLP_KEY = build_nlp(settings), key
+        # The pipeline's tables (dictionaries, lexicons, model weights) live as long as the process:
+        # keep them out of the cyclic collector's scans (about a third of the GC time of a batch run).
+        gc.freeze()
     return _NLP
 
 
