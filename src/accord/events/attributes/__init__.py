@@ -21,16 +21,29 @@ CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "par
 @lru_cache(maxsize=None)
 def load_data(name: str) -> dict:
     """The YAML data file ``attributes/data/<name>.yaml`` as a dict (cached)."""
-    import yaml
-
     path = DATA_DIR / f"{name}.yaml"
     with path.open(encoding="utf-8") as fh:
-        data = yaml.safe_load(fh) or {}
+        data = _parse_yaml(fh) or {}
     if not isinstance(data, dict):
         from ...errors import DictionaryError
 
         raise DictionaryError(str(path), None, "expected a mapping at the top level")
     return data
+
+
+def _parse_yaml(fh):
+    """``load_yaml`` (libyaml) of an open file; a file it refuses goes to PyYAML's own parser, as
+    before, so what such a file gives (data or error message) is unchanged."""
+    import yaml
+
+    from ...datafiles import load_yaml
+
+    try:
+        return load_yaml(fh)
+    except yaml.YAMLError:
+        pass
+    fh.seek(0)
+    return yaml.safe_load(fh)
 
 
 def as_span(sent):
