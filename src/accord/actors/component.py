@@ -16,9 +16,10 @@ from spacy.tokens import Doc, Span
 from ..models import Actor
 from . import coref, homonyms
 from .dictionary import get_dictionary
-from .mentions import LOCATIVE, doc_tokens, find_mentions, place_kind, place_only_by_position
+from .mentions import DICT_MATCHES, LOCATIVE, doc_tokens, find_mentions, place_kind, place_only_by_position
 from .grammar import words
 from .resolver import combine, partial_to_actor, pick
+from .tokens import acronym_like
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +40,22 @@ class ActorComponent:
         self.name = name
         self.dictionary = get_dictionary(_Settings(actor_files))
         homonyms.table(), homonyms.successions()  # load once here, not on the first Doc
+
+    def may_mention(self, doc: Doc, surnames: set) -> bool:
+        """Cheap test on a tokenised, unparsed Doc: can this component find an actor in it? True
+        when the dictionary matches anything (a name, title, sector word, pronoun) or a capitalised
+        word is in ``surnames``. ``surnames`` collects the last words of the people matched so far
+        (pass one set per article, sentences in order), standing in for the article context that
+        ``_annotate`` fills later ("Raisi said" after "Ebrahim Raisi")."""
+        toks = doc_tokens(doc)
+        keys = [t.key for t in toks]
+        caps = [t.caps for t in toks]
+        matches = self.dictionary.match(keys, caps, caps, [acronym_like(t.text) for t in toks])
+        doc.user_data[DICT_MATCHES] = matches  # find_mentions reuses them (same Doc, same tokens)
+        for m in matches:
+            if pick(m).kind == "person" and m.end > m.start:
+                surnames.add(keys[m.end - 1])
+        return bool(matches) or any(t.caps and t.key in surnames for t in toks)
 
     def __call__(self, doc: Doc) -> Doc:
         try:

@@ -25,6 +25,8 @@ PLACE_PREPS = words("sector_place")
 LOCATIVE = words("locative")
 SURNAME_STOP = words("surname_stop")
 MAX_NAME = 4
+#: ``doc.user_data`` key of dictionary matches computed before parsing (ActorComponent.may_mention).
+DICT_MATCHES = "accord_dict_matches"
 
 
 @dataclass
@@ -97,8 +99,10 @@ def _absorb_name(doc, toks: list[Tok], end: int, covered: set[int]) -> int:
 def find_mentions(doc, toks: list[Tok], d: ActorDictionary) -> list[Mention]:
     keys = [t.key for t in toks]
     caps = [t.caps for t in toks]
-    upper = [acronym_like(t.text) for t in toks]
-    ms = _ner_checked(doc, d.match(keys, caps, caps, upper))
+    ms = doc.user_data.pop(DICT_MATCHES, None) if doc.user_data else None  # from may_mention
+    if ms is None:
+        ms = d.match(keys, caps, caps, [acronym_like(t.text) for t in toks])
+    ms = _ner_checked(doc, ms)
     groups: list[list[Match]] = []
     for m in ms:
         if groups and _can_merge(groups[-1], m, toks):
