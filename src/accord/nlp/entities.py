@@ -47,10 +47,12 @@ def load_rules(path: str = str(DATA)) -> dict:
     """The data file with word lists expanded; a malformed file raises AccordError (file: what)."""
     import yaml
 
+    from ..datafiles import parse_yaml
+
     try:
         with open(path, encoding="utf-8") as fh:
-            data = yaml.safe_load(fh) or {}
-    except (OSError, yaml.YAMLError) as exc:
+            data = parse_yaml(fh.read()) or {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise AccordError(f"{path}: cannot read entity rules: {exc}") from exc
     words = {k: [str(w) for w in v] for k, v in (data.get("words") or {}).items()}
     rules = []
