@@ -3,20 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from accord.config import Settings, load_settings
+from accord.config import load_settings
 from accord.errors import AccordError
 
 pytest.importorskip("spacy")
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    from accord.nlp import build_nlp
-
-    try:
-        return build_nlp(Settings())
-    except AccordError as exc:
-        pytest.skip(str(exc))
 
 
 def ents(nlp, text):

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from accord.config import Settings
-from accord.errors import AccordError
 
 pytest.importorskip("spacy")
 
@@ -33,16 +31,6 @@ TEXTS = [
     LONG + " " + LONG + "\n\nThe army attacked the town. Floods hit the town.",
     "Floods swept through Sylhet on Monday. Dozens of villagers were injured in Sylhet.",
 ]
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    from accord.nlp import build_nlp
-
-    try:
-        return build_nlp(Settings())
-    except AccordError as exc:
-        pytest.skip(str(exc))
 
 
 def _reference(nlp, text, too_long):
