@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-
 pytest.importorskip("spacy")
 
 LONG = " ".join(["word"] * 450) + " attacked the Embassy."
