@@ -40,7 +40,7 @@ class Settings:
     #: Only English is coded; other languages are rejected.
     languages: tuple[str, ...] = ("en",)
     #: Named entities: "rules" (actor dictionaries + patterns, fast; the default) or "model" (the
-    #: spaCy model's statistical NER: about twice the coding time; see docs/guide.md).
+    #: spaCy model's statistical NER: about a third more coding time; see docs/guide.md).
     entities: str = "rules"
 
     def with_(self, **changes) -> "Settings":
