@@ -75,3 +75,16 @@ def test_install_without_ruler_leaves_pipeline_alone():
     names = list(nlp.pipe_names)
     assert install(nlp) is False
     assert nlp.pipe_names == names
+
+
+def test_memo_is_bounded_and_output_unchanged_after_a_reset(pipelines, monkeypatch):
+    import accord.nlp.morph as morph
+
+    plain, fast = pipelines
+    monkeypatch.setattr(morph, "MAX_ENTRIES", 5)
+    comp = fast.get_pipe("accord_morph")
+    comp.use(comp.ruler, comp.lemmatizer)  # start from empty memos
+    for a, b in zip(plain.pipe(SENTENCES), fast.pipe(SENTENCES)):
+        assert _annotations(a) == _annotations(b)
+    comp = fast.get_pipe("accord_morph")
+    assert len(comp._cache) <= 5 and len(comp.rules._memo) <= 5 and len(comp.rules._words) <= 5

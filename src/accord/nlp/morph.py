@@ -30,6 +30,9 @@ from spacy.tokens import Doc
 from spacy.tokens._retokenize import set_token_attrs
 
 _ATTRS = [ORTH, LOWER, TAG, DEP, IS_SPACE]
+#: Memo size at which it starts afresh (~100k distinct token contexts is ~2,000 news articles;
+#: about 30 MB).
+MAX_ENTRIES = 100_000
 
 
 class MorphComponent:
@@ -67,6 +70,8 @@ class MorphComponent:
             tok = doc[i]
             got = cache.get(key)
             if got is None:
+                if len(cache) >= MAX_ENTRIES:  # bounded memory on any input size
+                    cache.clear()
                 cache[key] = self._compute(tok, view, prev, nxt)
                 continue
             tag, pos, morph, lemma, dep = got
@@ -137,6 +142,8 @@ class _Rules:
         DEP-constrained pattern matches it apart from its DEP), remembered per view."""
         got = self._memo.get(view)
         if got is None:
+            if len(self._memo) >= MAX_ENTRIES:
+                self._memo.clear()
             left, right, deps = self._by_word(view[0])
             got = self._memo[view] = (any(_ok(a, view) for a in left), any(_ok(b, view) for b in right),
                                       any(_ok(d, view) for d in deps))
@@ -146,6 +153,8 @@ class _Rules:
         """The pair sides and DEP-stripped specs whose LOWER test (if any) passes ``lower``."""
         got = self._words.get(lower)
         if got is None:
+            if len(self._words) >= MAX_ENTRIES:
+                self._words.clear()
             got = self._words[lower] = tuple(
                 [s for s in group if "LOWER" not in s or _ok_lower(s["LOWER"], lower)]
                 for group in self._groups)
