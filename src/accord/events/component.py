@@ -22,13 +22,13 @@ for _name in ("events", "facts"):
         Doc.set_extension(_name, default=None)
 
 
-def _facts(doc, offset: int) -> list:
+def _facts(doc, pattern_files: tuple = ()) -> list:
     try:
         from .facts import extract_facts
     except ImportError:
         return []
     try:
-        return list(extract_facts(doc) or [])
+        return list(extract_facts(doc, pattern_files=pattern_files) or [])
     except Exception as exc:  # facts must never stop event coding
         log.debug("fact extraction failed: %s", exc)
         return []
@@ -52,11 +52,12 @@ def events_for_doc(doc, lex) -> list:
 class EventsComponent:
     def __init__(self, nlp, name: str, pattern_files):
         self.name = name
-        self.lexicon = get_lexicon(tuple(pattern_files or ()))
+        self.pattern_files = tuple(pattern_files or ())  # event patterns and fact patterns ("relations")
+        self.lexicon = get_lexicon(self.pattern_files)
 
     def __call__(self, doc):
         doc._.events = events_for_doc(doc, self.lexicon)
-        doc._.facts = _facts(doc, int(doc.user_data.get("accord_offset", 0) or 0))
+        doc._.facts = _facts(doc, self.pattern_files)
         return doc
 
 

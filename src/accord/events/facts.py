@@ -5,7 +5,8 @@ figures, partnerships, agreements in force), as opposed to one-off events.
 (every argument after ``sent`` can be left out for a Doc made by the Accord pipeline).
 
 Patterns live in ``events/data/facts.yaml`` (its header documents the path syntax); extra pattern
-files can be passed as ``pattern_files``. ``actor_of(token) -> Actor | None`` is supplied by the
+files or folders (the user's ``pattern_files`` setting: the ``relations`` list of each file, which may
+also hold event patterns) can be passed as ``pattern_files``. ``actor_of(token) -> Actor | None`` is supplied by the
 caller. ``context`` is an optional dict shared across the sentences of one article: it remembers
 the last state actor named as a subject, so that "The nation later applied to join BRICS" can
 resolve "the nation". Never raises: a failing sentence logs at debug level and yields [].
@@ -68,7 +69,10 @@ def load_patterns(extra_files: tuple = ()) -> dict:
     import yaml
 
     by_lemma: dict = {}
-    for path in (DATA_FILE, *map(Path, extra_files)):
+    paths = [DATA_FILE]
+    for p in map(Path, extra_files):  # a folder: its YAML files, as for event patterns
+        paths.extend(sorted(p.glob("*.y*ml")) if p.is_dir() else [p])
+    for path in paths:
         try:
             data = parse_yaml(path.read_text(encoding="utf-8")) or {}
         except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
