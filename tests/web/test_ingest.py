@@ -93,3 +93,46 @@ def test_real_ingest_of_hostile_article_renders_as_text(writable):
             assert "<script>alert(1)" not in page and "<img src=x" not in page, url
         assert "Payload &lt;script&gt;alert(1)&lt;/script&gt;" in c.get(f"/articles/{aid}").text
         assert c.get(f"/api/articles/{aid}").json()["title"] == title  # JSON keeps the data as given
+
+
+def test_ingest_codes_with_the_apps_settings(writable, tmp_path, monkeypatch):
+    from accord import pipeline
+    from accord.config import Settings
+
+    seen = []
+    monkeypatch.setattr(pipeline, "run_items", lambda items, settings, **k: seen.append(settings) or RunReport())
+    extra = tmp_path / "mine.tsv"
+    given = Settings(db="elsewhere.db", actor_files=(str(extra),), pattern_files=("p.yaml",), max_chars=1234)
+    with TestClient(create_app(str(writable), readonly=False, token=TOKEN, settings=given)) as c:
+        assert c.post("/api/ingest", json={"articles": [{"text": "x"}]}, headers=AUTH).status_code == 200
+    (used,) = seen
+    assert (used.actor_files, used.pattern_files, used.max_chars) == ((str(extra),), ("p.yaml",), 1234)
+    assert used.db == str(writable)  # the database served is the one written to
+
+
+ACTOR_FILE = "names\tkind\tcountry\tsector\tstart\tend\nZorbu Kletanu|Kletanu\tperson\tMDA\tGOV\t2020-01-01\t\n"
+
+
+@pytest.mark.slow
+def test_extra_actor_file_in_the_settings_changes_the_coded_actor(writable, tmp_path):
+    """Through the real pipeline: the actor file the server was started with is used by /api/ingest."""
+    import shutil as sh
+
+    from accord.config import Settings
+
+    extra = tmp_path / "mine.tsv"
+    extra.write_text(ACTOR_FILE, encoding="utf-8")
+    article = {"id": "k1", "date": "2024-05-02", "text": "Zorbu Kletanu praised China for its support on Thursday."}
+    sources = {}
+    for files in ((), (str(extra),)):
+        db = tmp_path / f"copy{len(files)}.db"
+        sh.copy(writable, db)
+        app = create_app(str(db), readonly=False, token=TOKEN, settings=Settings(actor_files=files, workers=1))
+        with TestClient(app) as c:
+            r = c.post("/api/ingest", json={"articles": [article]}, headers=AUTH)
+            assert r.status_code == 200 and r.json()["events"] == 1, r.text
+            (event,) = c.get("/api/events", params={"q": "Kletanu"}).json()["items"]
+        sources[files] = event["source"]
+        assert event["target"]["code"] == "CHN"
+    assert sources[()] is None or sources[()].get("code") != "MDAGOV"
+    assert sources[(str(extra),)]["code"] == "MDAGOV"

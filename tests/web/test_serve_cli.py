@@ -70,3 +70,21 @@ def test_serve_process_answers(tmp_path):
     finally:
         proc.terminate()
         proc.wait(10)
+
+
+def test_serve_hands_its_settings_to_the_app(tmp_path, monkeypatch):
+    import uvicorn
+
+    db = tmp_path / "accord.db"
+    fixtures_db.build(db)
+    cfg = tmp_path / "accord.yaml"
+    actors = tmp_path / "mine.tsv"
+    actors.write_text("names\tkind\tcountry\tsector\tstart\tend\n", encoding="utf-8")
+    cfg.write_text(f"actor_files: [{actors}]\nmax_chars: 4321\n", encoding="utf-8")
+    served = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: served.append(app))
+    monkeypatch.setenv("ACCORD_TEST_TOKEN", "t0ken")
+    res = CliRunner().invoke(serve, ["--db", str(db), "--config", str(cfg), "--token-env", "ACCORD_TEST_TOKEN"])
+    assert res.exit_code == 0, res.output
+    settings = served[0].state.settings
+    assert (settings.actor_files, settings.max_chars, settings.db) == ((str(actors),), 4321, str(db))

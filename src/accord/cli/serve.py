@@ -39,7 +39,7 @@ def serve(db, config_file, host, port, token_env, max_page_size, log_level):
             raise click.UsageError(f"--token-env {token_env}: that environment variable is empty or unset")
     try:
         app = create_app(settings.db, readonly=token is None, token=token, max_page_size=max_page_size,
-                         max_body_bytes=settings.max_bytes)
+                         max_body_bytes=settings.max_bytes, settings=settings)
     except AccordError as exc:
         raise click.ClickException(str(exc)) from exc
     if host not in ("127.0.0.1", "localhost", "::1"):

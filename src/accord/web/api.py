@@ -6,11 +6,13 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 
 from . import data
-from .params import ACTOR_RE, DateParam, EventFilters, Page, event_filters, page_params
+from .params import (ACTOR_RE, DateRange, EventFilters, Page, date_range, event_filters, page_params,
+                     reject_unknown_params)
 
-router = APIRouter(prefix="/api", tags=["read"])
+router = APIRouter(prefix="/api", tags=["read"], dependencies=[Depends(reject_unknown_params)])
 
 Conn = Annotated[object, Depends(data.connection)]
+Dates = Annotated[DateRange, Depends(date_range)]
 ActorRequired = Annotated[str, Query(pattern=ACTOR_RE.replace(")?$", ")$"),
                                      description="Actor code (ISO3, CAMEO actor, IGO code) or part of a name")]
 
@@ -57,9 +59,8 @@ def article(conn: Conn, article_id: ArticleId) -> dict:
 
 
 @router.get("/dyad", summary="Relationship between two actors: timeline, events and facts")
-def dyad(conn: Conn, a: ActorRequired, b: ActorRequired,
-         date_from: DateParam = None, date_to: DateParam = None) -> dict:
-    return data.dyad(conn, a.upper(), b.upper(), date_from or None, date_to or None)
+def dyad(conn: Conn, a: ActorRequired, b: ActorRequired, dates: Dates) -> dict:
+    return data.dyad(conn, a.upper(), b.upper(), dates.date_from, dates.date_to)
 
 
 @router.get("/actors/top", summary="Most active actors")
@@ -72,11 +73,10 @@ def top_actors(conn: Conn, request: Request,
 
 
 @router.get("/network", summary="Actor network: nodes and weighted edges")
-def network(conn: Conn, request: Request,
+def network(conn: Conn, dates: Dates,
             limit: Annotated[int, Query(ge=1, le=500, description="Most frequent actor pairs (edges) to include")] = 40,
-            min_events: Annotated[int, Query(ge=1, le=10_000, description="Least events for an edge")] = 1,
-            date_from: DateParam = None, date_to: DateParam = None) -> dict:
-    return data.network(conn, limit=limit, min_events=min_events, date_from=date_from or None, date_to=date_to or None)
+            min_events: Annotated[int, Query(ge=1, le=10_000, description="Least events for an edge")] = 1) -> dict:
+    return data.network(conn, limit=limit, min_events=min_events, date_from=dates.date_from, date_to=dates.date_to)
 
 
 @router.get("/facts", summary="Relation facts (memberships, trade, agreements in force)")

@@ -9,7 +9,7 @@ back as short JSON (API) or a plain error page (dashboard), never as tracebacks.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import AccordError
@@ -124,8 +124,13 @@ def _check_database(db_path: str) -> None:
 
 
 def create_app(db_path: str, *, readonly: bool = True, token: str | None = None,
-               max_page_size: int = DEFAULT_MAX_PAGE, max_body_bytes: int = DEFAULT_MAX_BODY):
-    """Build the FastAPI app serving ``db_path``. Raises AccordError if the database is missing."""
+               max_page_size: int = DEFAULT_MAX_PAGE, max_body_bytes: int = DEFAULT_MAX_BODY, settings=None):
+    """Build the FastAPI app serving ``db_path``. Raises AccordError if the database is missing.
+
+    ``settings`` (``accord.config.Settings``, e.g. from ``accord serve --config``) are what
+    ``POST /api/ingest`` codes with (extra actor and pattern files, limits); without them it uses
+    ``load_settings()``. Their ``db`` is set to ``db_path``.
+    """
     from fastapi import FastAPI
     from fastapi.staticfiles import StaticFiles
 
@@ -145,6 +150,7 @@ def create_app(db_path: str, *, readonly: bool = True, token: str | None = None,
         openapi_url="/api/openapi.json",
     )
     app.state.cfg = WebConfig(str(db_path), readonly, token or None, int(max_page_size), int(max_body_bytes))
+    app.state.settings = replace(settings, db=str(db_path)) if settings is not None else None
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(api.router)
     if not readonly and token:

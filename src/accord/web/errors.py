@@ -38,8 +38,11 @@ def _respond(request: Request, status: int, detail: str, extra: dict | None = No
 def install(app) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):
-        detail = exc.detail if isinstance(exc.detail, str) else "error"
-        resp = _respond(request, exc.status_code, detail)
+        detail, extra = exc.detail, None
+        if isinstance(detail, dict):  # {"detail": message, **extra fields for the JSON body}
+            extra = {k: v for k, v in detail.items() if k != "detail"}
+            detail = detail.get("detail")
+        resp = _respond(request, exc.status_code, detail if isinstance(detail, str) else "error", extra)
         for k, v in (exc.headers or {}).items():
             resp.headers[k] = v
         return resp

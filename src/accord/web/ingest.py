@@ -15,12 +15,14 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, HTTPException, Request
 from pydantic import BaseModel, Field, model_validator
 
+from .params import reject_unknown_params
+
 log = logging.getLogger(__name__)
 
 MAX_ARTICLES = 100
 _lock = threading.Lock()
 
-router = APIRouter(prefix="/api", tags=["write"])
+router = APIRouter(prefix="/api", tags=["write"], dependencies=[Depends(reject_unknown_params)])
 
 
 class ArticleIn(BaseModel):
@@ -67,7 +69,7 @@ def ingest(payload: IngestIn, request: Request, _auth: Annotated[None, Depends(r
     from .. import pipeline
     from ..config import load_settings
 
-    settings = load_settings(db=request.app.state.cfg.db_path)
+    settings = request.app.state.settings or load_settings(db=request.app.state.cfg.db_path)
     with _lock:
         report = pipeline.run_items(_raw_documents(payload.articles), settings, label=["api"], progress=False)
     log.info("api ingest: %d articles, %d events", report.articles, report.events)

@@ -7,7 +7,7 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse
 
 from . import data
-from .params import ACTOR_RE, DateParam, EventFilters, Page, event_filters, page_params
+from .params import ACTOR_RE, DateRange, EventFilters, Page, date_range, event_filters, page_params
 from .render import render_page
 from .views import article_html, mention_html, safe_url
 
@@ -71,9 +71,9 @@ def dyad_page(request: Request, conn: Conn, a: OptActor = None, b: OptActor = No
 
 
 @router.get("/network", response_class=HTMLResponse)
-def network_page(request: Request, date_from: DateParam = None, date_to: DateParam = None,
+def network_page(request: Request, dates: Annotated[DateRange, Depends(date_range)],
                  min_events: Annotated[int, Query(ge=1, le=10_000)] = 1):
-    params = {"date_from": date_from or None, "date_to": date_to or None, "min_events": min_events}
+    params = {"date_from": dates.date_from, "date_to": dates.date_to, "min_events": min_events}
     return render_page(request, "network.html", {"params": params})
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Annotated
 
-from fastapi import HTTPException, Query, Request
+from fastapi import Depends, HTTPException, Query, Request
 
 # Empty values are allowed (HTML forms send them) and mean "no filter".
 # Actors: a code (IRN, CHNGOV, IGOSCO) or part of a canonical name ("Xi Jinping").
@@ -19,6 +19,8 @@ DEFAULT_LIMIT = 50
 ACTOR_HELP = "Actor: ISO3 country (IRN), CAMEO actor code (CHNGOV), IGO code, or part of a name"
 ActorParam = Annotated[str | None, Query(pattern=ACTOR_RE, description=ACTOR_HELP)]
 DateParam = Annotated[str | None, Query(pattern=DATE_RE, description="YYYY, YYYY-MM or YYYY-MM-DD")]
+FromAlias = Annotated[str | None, Query(alias="from", pattern=DATE_RE, description="Same as date_from (the CLI's --from)")]
+ToAlias = Annotated[str | None, Query(alias="to", pattern=DATE_RE, description="Same as date_to (the CLI's --to)")]
 
 
 def _blank_to_none(value):
@@ -53,12 +55,33 @@ class EventFilters:
 
 
 @dataclass(frozen=True)
+class DateRange:
+    date_from: str | None = None
+    date_to: str | None = None
+
+
+def _one_spelling(name: str, value, alias: str, alias_value):
+    value, alias_value = _blank_to_none(value), _blank_to_none(alias_value)
+    if value and alias_value and value != alias_value:
+        raise HTTPException(422, f"{name}={value} and {alias}={alias_value} disagree: give one of them")
+    return value or alias_value
+
+
+def date_range(date_from: DateParam = None, date_to: DateParam = None,
+               from_: FromAlias = None, to: ToAlias = None) -> DateRange:
+    """The date bounds, spelled ``date_from``/``date_to`` or, as in the CLI, ``from``/``to``."""
+    return DateRange(_one_spelling("date_from", date_from, "from", from_),
+                     _one_spelling("date_to", date_to, "to", to))
+
+
+@dataclass(frozen=True)
 class Page:
     limit: int
     offset: int
 
 
 def event_filters(
+    dates: Annotated[DateRange, Depends(date_range)],
     actor: ActorParam = None,
     source: ActorParam = None,
     target: ActorParam = None,
@@ -69,8 +92,6 @@ def event_filters(
     cameo: Annotated[str | None, Query(pattern=r"^(\d{1,4})?$", description="CAMEO code or prefix (05, 057)")] = None,
     plover: Annotated[str | None, Query(pattern=r"^([A-Za-z_-]{2,40})?$", description="PLOVER event type")] = None,
     quad: Annotated[str | None, Query(pattern=r"^[1-4]?$", description="Quad class 1-4")] = None,
-    date_from: DateParam = None,
-    date_to: DateParam = None,
     place: Annotated[str | None, Query(max_length=100, description="Place name")] = None,
     q: Annotated[str | None, Query(max_length=200, description="Full-text search over evidence sentences")] = None,
     text: Annotated[str | None, Query(max_length=200, description="Same as q (the CLI's --text)")] = None,
@@ -81,8 +102,25 @@ def event_filters(
     if (a is None) != (b is None):
         raise HTTPException(422, "a dyad needs both a and b")
     quad_n = int(quad) if _blank_to_none(quad) else None
-    return EventFilters(*values, quad_n, _blank_to_none(date_from), _blank_to_none(date_to),
+    return EventFilters(*values, quad_n, dates.date_from, dates.date_to,
                         _blank_to_none(place), _blank_to_none(q) or _blank_to_none(text), bool(mentions))
+
+
+def _query_names(dependant) -> set[str]:
+    names = {f.alias for f in dependant.query_params}
+    for sub in dependant.dependencies:
+        names |= _query_names(sub)
+    return names
+
+
+def reject_unknown_params(request: Request) -> None:
+    """Router dependency for the JSON API: 422 for a query parameter the endpoint does not declare
+    (``?from_date=2024`` must not silently return everything)."""
+    accepted = _query_names(request.scope["route"].dependant)
+    unknown = sorted(set(request.query_params) - accepted)
+    if unknown:
+        raise HTTPException(422, {"detail": f"unknown query parameter(s): {', '.join(unknown)}",
+                                  "unknown": unknown, "accepted": sorted(accepted)})
 
 
 def page_params(
