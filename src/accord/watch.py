@@ -48,6 +48,7 @@ class FeedPoll:
     articles: int = 0  # new articles stored
     events: int = 0
     error: str | None = None
+    failures: int = 0  # failed polls of this feed in a row (status "error")
 
 
 @dataclass
@@ -78,8 +79,9 @@ class Watcher:
         except Exception as exc:  # network error, malformed feed: back off, keep the others going
             back.failures += 1
             back.next_try = time.monotonic() + min(MAX_BACKOFF, self.every * (2 ** (back.failures - 1)))
-            log.warning("feed %s failed (%d in a row): %s", feed, back.failures, exc)
-            return FeedPoll(feed, "error", error=f"{type(exc).__name__}: {exc}")
+            # reported once, by the caller, from the FeedPoll (the CLI prints it): no warning here
+            log.debug("feed %s failed (%d in a row): %s", feed, back.failures, exc)
+            return FeedPoll(feed, "error", error=f"{type(exc).__name__}: {exc}", failures=back.failures)
         back.failures, back.next_try = 0, 0.0
         return result
 

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from .options import actors_option, config_option, settings_from
+from .options import InputError, actors_option, check_inputs, config_option, settings_from
 
 #: The ``actors`` click group once registered (other CLI modules may add commands to it).
 GROUP: click.Group | None = None
@@ -29,6 +29,7 @@ def register(group: click.Group) -> None:
         from ..actors.rows import resolve_row
         from ..errors import DictionaryError
 
+        check_inputs([file], dash=True, files_only=True)
         settings = settings_from(config_file, actor_files=tuple(actor_files) or None)
         try:
             get_dictionary(settings)
@@ -37,7 +38,7 @@ def register(group: click.Group) -> None:
         try:
             stream = sys.stdin.buffer if file == "-" else open(file, "rb")
         except OSError as exc:
-            raise click.ClickException(f"cannot read {file}: {exc}") from exc
+            raise InputError(f"cannot read {file}: {exc.strerror or exc}") from exc
         try:
             for n, raw in enumerate(stream, start=1):
                 line = raw.decode("utf-8", errors="replace") if isinstance(raw, bytes) else raw

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from .options import config_option, settings_from
+from .options import check_inputs, config_option, settings_from
 
 
 def register(group: click.Group) -> None:
@@ -29,6 +29,7 @@ def article_cmd(source: str, show_all: bool, config_file: str | None) -> None:
     from ..text import to_article
 
     settings = settings_from(config_file)
+    check_inputs([source], urls=True)
     printed = refused = 0
     try:
         for item in iter_sources([source], settings):

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from .options import actors_option, config_option, settings_from
+from .options import actors_option, check_inputs, config_option, settings_from
 
 
 
@@ -66,6 +66,7 @@ def register(group: click.Group) -> None:
         """Code JSONL rows {"id","text","date"?} into events, one output row per input row."""
         from ..nlp import build_nlp
 
+        check_inputs([source], dash=True, files_only=True)
         settings = settings_from(config_file, actor_files=actor_files, pattern_files=pattern_files)
         nlp = build_nlp(settings)
         stream = sys.stdin.buffer if source == "-" else open(source, "rb")

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from .options import actors_option, config_option, db_option, settings_from
+from .options import actors_option, check_inputs, config_option, db_option, settings_from
 
 #: Refused items listed by origin in the summary.
 SHOW_REFUSED = 10
@@ -112,7 +112,9 @@ def register(group: click.Group) -> None:
     def ingest(sources, db, workers, batch_size, quiet, actor_files, config_file):
         """Ingest files, folders, URLs, feeds, JSONL or WARC into the database.
 
-        Resumable: rerunning the same command after an interruption skips what is stored.
+        Resumable: rerunning the same command after an interruption skips what is stored. Every
+        local SOURCE is checked first: if any is missing, nothing is ingested (exit 2).
         """
+        check_inputs(sources, urls=True)  # before the database is opened (or created)
         settings = settings_from(config_file, db=db, workers=workers, batch_size=batch_size, actor_files=actor_files)
         run_and_report(list(sources), settings, quiet)

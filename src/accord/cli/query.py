@@ -13,7 +13,7 @@ from contextlib import contextmanager
 
 import click
 
-from .options import config_option, db_option, settings_from
+from .options import InputError, config_option, db_option, settings_from
 
 TABLE_LIMIT = 50
 
@@ -61,7 +61,13 @@ FILTER_KEYS = ("actor", "source", "target", "country", "cameo", "plover", "quad"
 
 
 def db_path(db, config_file) -> str:
-    return settings_from(config_file, db=db).db
+    """The database to read; a missing one is an input error (exit 2)."""
+    from pathlib import Path
+
+    path = settings_from(config_file, check_files=False, db=db).db
+    if path != ":memory:" and not Path(path).is_file():
+        raise InputError(f"database not found: {path}")
+    return path
 
 
 @contextmanager

@@ -5,12 +5,12 @@ import os
 
 import click
 
-from .options import actors_option, config_option, settings_from
+from .options import actors_option, check_inputs, config_option, settings_from
 
 
 def register(group: click.Group) -> None:
     @group.command("spark")
-    @click.option("--input", "input_path", required=True, type=click.Path(exists=True), help="JSONL file or Parquet file/folder.")
+    @click.option("--input", "input_path", required=True, type=click.Path(), help="JSONL file or Parquet file/folder.")
     @click.option("--output", "output_path", required=True, type=click.Path(), help="Output folder (articles/, events/, rejections/).")
     @click.option("--master", default=None, help="Spark master, e.g. local[2] (default: from spark-submit, else local[*]).")
     @click.option("--partitions", type=int, default=None, help="Repartition the input into N partitions.")
@@ -18,6 +18,7 @@ def register(group: click.Group) -> None:
     @config_option
     def spark(input_path, output_path, master, partitions, actor_files, config_file):
         """Code INPUT on Spark; write Parquet articles and events under OUTPUT."""
+        check_inputs([input_path])
         try:
             import pyspark  # noqa: F401
         except ImportError as exc:

@@ -17,7 +17,8 @@ def _print_round(results) -> None:
         elif r.status == "backoff":
             click.echo(f"{r.feed}: backing off after errors")
         else:
-            click.echo(f"{r.feed}: error: {r.error}", err=True)
+            again = f" ({r.failures} in a row)" if r.failures > 1 else ""
+            click.echo(f"{r.feed}: error{again}: {r.error}", err=True)
 
 
 def register(group: click.Group) -> None:
