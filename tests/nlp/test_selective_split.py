@@ -191,3 +191,16 @@ def test_weak_sentences_need_an_actor_the_dictionaries_know(nlp):
     assert "Analysts said the figures were weak." not in got
     assert "Iran said the figures were weak." in got
     assert "Raisi said the figures were weak." in got
+
+
+def test_relation_fact_predicates_make_a_sentence_worth_parsing(nlp):
+    """A sentence whose only trigger is a relation-fact predicate ("applied for membership") is
+    parsed when it names actors, so the fact is found; without a known actor it is not parsed."""
+    from accord.events.api import code_article
+    from accord.models import Article
+
+    text = "Kazakhstan applied for membership of BRICS last year."
+    assert [d.text for d in _docs(nlp, text)] == [text]
+    _, facts = code_article(Article(text=text, date="2023-05-01"), nlp)
+    assert [(f.relation, f.subject.code, f.object.code) for f in facts] == [("applied_to_join", "KAZ", "IGOBRC")]
+    assert _docs(nlp, "Some analysts applied for membership of the club.") == []

@@ -29,14 +29,20 @@ def clean_text(text: str) -> str:
 @lru_cache(maxsize=4)
 def _vocab(pattern_files: tuple[str, ...]) -> tuple[frozenset, frozenset]:
     """(strong forms, weak forms): a strong form codes an event by itself ("attacked", "talks");
-    a weak one (light verbs, conditional verbs, reporting verbs) needs a candidate actor too."""
+    a weak one (light verbs, conditional verbs, reporting verbs, relation-fact predicates) needs a
+    candidate actor too."""
     from ..events.lexicon import get_lexicon, inflect
+
+    from ..events.facts import load_patterns
 
     lex = get_lexicon(pattern_files)
     strong = set()
     for lemma in lex.strong_lemmas():
         strong |= inflect(lemma) | set(lex.irregular.get(lemma, ()))
-    return frozenset(strong), lex.surface_forms() - strong
+    facts = set()  # relation-fact predicates ("joined", "exports"): weak, a fact needs actors
+    for lemma in load_patterns(tuple(pattern_files)):
+        facts |= inflect(lemma) | set(lex.irregular.get(lemma, ()))
+    return frozenset(strong), (lex.surface_forms() | facts) - strong
 
 
 @lru_cache(maxsize=4)
