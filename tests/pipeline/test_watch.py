@@ -42,6 +42,9 @@ class FeedServer:
             def do_GET(self):
                 entry = {"path": self.path, "inm": self.headers.get("If-None-Match"),
                          "ims": self.headers.get("If-Modified-Since")}
+                # logged before the response goes out (each branch sets its status before sending),
+                # so a client that has its answer always finds its request in the log
+                server.log.append(entry)
                 if self.path == "/feed.xml":
                     etag, lm = f'"v{server.version}"', formatdate(1_672_531_200 + server.version * 3600, usegmt=True)
                     if entry["inm"] == etag or (entry["inm"] is None and entry["ims"] == lm):
@@ -62,7 +65,6 @@ class FeedServer:
                 else:
                     entry["status"] = 404
                     self.send_error(404)
-                server.log.append(entry)
 
             def _send(self, data, ctype, headers):
                 self.send_response(200)
